@@ -1,0 +1,1 @@
+return await BudgetWarehouse.Loader.Cli.BwCommandLine.RunAsync(args);

@@ -1,0 +1,53 @@
+namespace BudgetWarehouse.Loader.Extract.Text;
+
+/// <summary>One line as the parsers see it: the normalised text, the text as printed, and where it is.</summary>
+/// <param name="Number">1-based physical line number in the file.</param>
+/// <param name="Text">Normalised working copy (see <see cref="TextNormalizer"/>).</param>
+/// <param name="Raw">The text as printed.</param>
+internal readonly record struct TextLine(int Number, string Text, string Raw)
+{
+    public bool IsBlank => string.IsNullOrWhiteSpace(Text);
+}
+
+/// <summary>A decoded document split into physical lines, each with its normalised working copy.</summary>
+internal sealed class SourceText
+{
+    private SourceText(string file, string encoding, IReadOnlyList<TextLine> lines)
+    {
+        File = file;
+        Encoding = encoding;
+        Lines = lines;
+    }
+
+    public string File { get; }
+
+    public string Encoding { get; }
+
+    public IReadOnlyList<TextLine> Lines { get; }
+
+    public static SourceText FromString(string file, string text, string encoding = "utf-8")
+    {
+        var lines = new List<TextLine>();
+        var number = 0;
+        foreach (var range in text.AsSpan().EnumerateLines())
+        {
+            number++;
+            var raw = range.ToString();
+            lines.Add(new TextLine(number, TextNormalizer.Normalize(raw), raw));
+        }
+
+        // A trailing newline yields no extra line: EnumerateLines reports an empty last segment for it.
+        if (lines.Count > 0 && text.Length > 0 && (text[^1] == '\n' || text[^1] == '\r') && lines[^1].Raw.Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return new SourceText(file, encoding, lines);
+    }
+
+    public static SourceText FromBytes(string file, ReadOnlySpan<byte> bytes)
+    {
+        var decoded = TextDecoder.Decode(bytes, file);
+        return FromString(file, decoded.Text, decoded.EncodingName);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+
+namespace BudgetWarehouse.Loader.Extract.Text;
+
+/// <summary>
+/// Produces the working copy of a line: NFKC (full-width digits, letters, parentheses and spaces become
+/// half-width) except for circled numbers, which NFKC would turn into plain digits although they
+/// are a heading marker (①) distinct from (1) and 1.
+/// </summary>
+internal static class TextNormalizer
+{
+    public static bool IsCircledNumber(char c) =>
+        c is (>= '\u2460' and <= '\u2473') or (>= '\u3251' and <= '\u325F') or (>= '\u32B1' and <= '\u32BF')
+            or (>= '\u2776' and <= '\u2793') or '\u24EA';
+
+    /// <summary>Value of a circled number (① = 1), or 0.</summary>
+    public static int CircledValue(char c) => c switch
+    {
+        >= '\u2460' and <= '\u2473' => c - '\u2460' + 1,
+        >= '\u3251' and <= '\u325F' => c - '\u3251' + 21,
+        >= '\u32B1' and <= '\u32BF' => c - '\u32B1' + 36,
+        >= '\u2776' and <= '\u277F' => c - '\u2776' + 1,
+        >= '\u2780' and <= '\u2789' => c - '\u2780' + 1,
+        >= '\u278A' and <= '\u2793' => c - '\u278A' + 1,
+        _ => 0,
+    };
+
+    public static string Normalize(string line)
+    {
+        if (line.Length == 0)
+        {
+            return line;
+        }
+
+        if (IsAsciiOnly(line))
+        {
+            return line;
+        }
+
+        if (line.AsSpan().IndexOfAnyInRange('\u2460', '\u32BF') < 0 || !ContainsCircled(line))
+        {
+            return line.IsNormalized(NormalizationForm.FormKC) ? line : line.Normalize(NormalizationForm.FormKC);
+        }
+
+        var sb = new StringBuilder(line.Length);
+        var start = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (IsCircledNumber(line[i]))
+            {
+                if (i > start)
+                {
+                    sb.Append(line.AsSpan(start, i - start).ToString().Normalize(NormalizationForm.FormKC));
+                }
+
+                sb.Append(line[i]);
+                start = i + 1;
+            }
+        }
+
+        if (start < line.Length)
+        {
+            sb.Append(line.AsSpan(start).ToString().Normalize(NormalizationForm.FormKC));
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool ContainsCircled(string line)
+    {
+        foreach (var c in line)
+        {
+            if (IsCircledNumber(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAsciiOnly(string s) => System.Text.Ascii.IsValid(s);
+}

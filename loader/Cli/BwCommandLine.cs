@@ -1,6 +1,72 @@
+using System.CommandLine;
+using BudgetWarehouse.Loader.Service;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
 namespace BudgetWarehouse.Loader.Cli;
 
+/// <summary>The <c>bw</c> command line: each verb runs a worker on the Generic Host.</summary>
 internal static class BwCommandLine
 {
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(args.Length == 0 ? 0 : 1);
+    public static Option<string?> SeedsOption { get; } = new("--seeds") { Description = "Seeds folder (documents/, manifest.csv, reference/). Default: ./seeds" };
+
+    public static Option<string?> WarehouseOption { get; } = new("--warehouse") { Description = "Warehouse folder (snapshots, budget.duckdb, parquet/). Default: ./warehouse" };
+
+    public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("BudgetWarehouse: Japanese municipal budget and plan documents → DuckDB star schema + Parquet lake.");
+        var load = new Command("load", "Load the seeds folder into the warehouse and publish a new snapshot. Exit 0: all loaded; 2: some documents rejected; 1: nothing published.");
+        load.Options.Add(SeedsOption);
+        load.Options.Add(WarehouseOption);
+        load.SetAction((result, ct) => RunWorkerAsync<LoadWorker>(result, ct));
+        root.Subcommands.Add(load);
+        return root;
+    }
+
+    /// <summary>Builds the host with the verb's flags layered over appsettings.json and environment variables, then runs the worker.</summary>
+    public static async Task<int> RunWorkerAsync<TWorker>(ParseResult result, CancellationToken cancellationToken, Action<IServiceCollection>? configure = null,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null)
+        where TWorker : class, IHostedService
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        var overrides = new Dictionary<string, string?>();
+        if (result.GetValue(SeedsOption) is { } seeds)
+        {
+            overrides[$"{WarehouseOptions.Section}:{nameof(WarehouseOptions.Seeds)}"] = seeds;
+        }
+
+        if (result.GetValue(WarehouseOption) is { } warehouse)
+        {
+            overrides[$"{WarehouseOptions.Section}:{nameof(WarehouseOptions.Warehouse)}"] = warehouse;
+        }
+
+        foreach (var kv in settings ?? [])
+        {
+            overrides[kv.Key] = kv.Value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddBudgetWarehouse();
+        configure?.Invoke(builder.Services);
+        builder.Services.AddHostedService<TWorker>();
+        Environment.ExitCode = 0;
+        using var host = builder.Build();
+        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        return Environment.ExitCode;
+    }
 }

@@ -1,0 +1,170 @@
+using System.Globalization;
+
+namespace BudgetWarehouse.Loader.Load;
+
+/// <summary>
+/// The warehouse folder's layout. Each load writes a complete snapshot aside and publishes it by renaming
+/// one symbolic link, so a reader sees the old snapshot or the new one, never a mixture:
+/// <code>
+/// WAREHOUSE/snapshots/&lt;id&gt;/budget.duckdb, parquet/…   complete snapshots
+/// WAREHOUSE/current        → snapshots/&lt;id&gt;           swapped atomically (rename(2))
+/// WAREHOUSE/budget.duckdb  → current/budget.duckdb
+/// WAREHOUSE/parquet        → current/parquet
+/// </code>
+/// A snapshot directory holds a <c>.complete</c> marker once fully written; anything else in snapshots/
+/// is the debris of an interrupted load and is removed by the next one.
+/// </summary>
+internal static partial class NativeMethods
+{
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "rename", StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8, SetLastError = true)]
+    internal static partial int Rename(string oldPath, string newPath);
+}
+
+internal sealed class SnapshotStore(string warehouseDir)
+{
+    public const string DatabaseFile = "budget.duckdb";
+    public const string LakeFolder = "parquet";
+    private const string CompleteMarker = ".complete";
+
+    public string Root { get; } = Path.GetFullPath(warehouseDir);
+
+    public string SnapshotsDir => Path.Combine(Root, "snapshots");
+
+    public string CurrentLink => Path.Combine(Root, "current");
+
+    public string DatabaseLink => Path.Combine(Root, DatabaseFile);
+
+    public string LakeLink => Path.Combine(Root, LakeFolder);
+
+    /// <summary>The published snapshot's folder, or null before the first load.</summary>
+    public string? CurrentSnapshotDir
+    {
+        get
+        {
+            var info = new DirectoryInfo(CurrentLink);
+            if (info.LinkTarget is null)
+            {
+                return null;
+            }
+
+            var target = Path.GetFullPath(Path.Combine(Root, info.LinkTarget));
+            return Directory.Exists(target) ? target : null;
+        }
+    }
+
+    public string? CurrentSnapshotId => CurrentSnapshotDir is { } d ? Path.GetFileName(d) : null;
+
+    /// <summary>Creates the folder of a new snapshot.</summary>
+    public (string Id, string Dir) Begin(DateTime startedAtUtc)
+    {
+        var id = startedAtUtc.ToString("yyyyMMdd'T'HHmmss'.'fff'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
+        var dir = Path.Combine(SnapshotsDir, id);
+        Directory.CreateDirectory(dir);
+        return (id, dir);
+    }
+
+    /// <summary>Marks the snapshot complete and makes it current atomically.</summary>
+    public void Publish(string id)
+    {
+        var dir = Path.Combine(SnapshotsDir, id);
+        using (File.Create(Path.Combine(dir, CompleteMarker)))
+        {
+        }
+
+        FsyncDirectory(dir);
+        ReplaceLink(CurrentLink, Path.Combine("snapshots", id));
+        EnsureLink(DatabaseLink, Path.Combine("current", DatabaseFile));
+        EnsureLink(LakeLink, Path.Combine("current", LakeFolder));
+        FsyncDirectory(Root);
+    }
+
+    /// <summary>
+    /// Removes snapshots that are not current: incomplete ones at once (an interrupted load), complete ones
+    /// once older than <paramref name="grace"/>, so a reader that opened them can finish.
+    /// </summary>
+    public void Collect(TimeSpan grace, string? keep = null)
+    {
+        if (!Directory.Exists(SnapshotsDir))
+        {
+            return;
+        }
+
+        var current = CurrentSnapshotId;
+        foreach (var dir in Directory.EnumerateDirectories(SnapshotsDir))
+        {
+            var name = Path.GetFileName(dir);
+            if (name == current || name == keep)
+            {
+                continue;
+            }
+
+            var complete = File.Exists(Path.Combine(dir, CompleteMarker));
+            var age = DateTime.UtcNow - Directory.GetLastWriteTimeUtc(dir);
+            if (!complete || age >= grace)
+            {
+                try
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Still in use or already gone; the next load tries again.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+    }
+
+    private static void ReplaceLink(string link, string target)
+    {
+        var temp = link + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        File.CreateSymbolicLink(temp, target);
+        if (OperatingSystem.IsWindows())
+        {
+            File.Move(temp, link, overwrite: true);
+            return;
+        }
+
+        // rename(2) replaces the link atomically; File.Move would follow a link that points at a folder.
+        if (NativeMethods.Rename(temp, link) != 0)
+        {
+            var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+            File.Delete(temp);
+            throw new IOException($"cannot publish {link}: rename failed (errno {errno})");
+        }
+    }
+
+    private static void EnsureLink(string link, string target)
+    {
+        var info = new FileInfo(link);
+        if (info.LinkTarget == target)
+        {
+            return;
+        }
+
+        if (Directory.Exists(link) && info.LinkTarget is null)
+        {
+            // A plain folder left by an older layout: move it aside rather than delete data.
+            Directory.Move(link, link + ".old-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
+        }
+
+        ReplaceLink(link, target);
+    }
+
+    private static void FsyncDirectory(string dir)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(dir, FileMode.Open, FileAccess.Read);
+            RandomAccess.FlushToDisk(handle);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+
+namespace BudgetWarehouse.Loader.Load;
+
+/// <summary>Runs the .sql files shipped next to the executable (copied from the repository's sql/ folder).</summary>
+internal static class SqlScripts
+{
+    /// <summary>The sql folder: next to the executable, or the repository's when run from a build tree.</summary>
+    public static string Root { get; } = FindRoot();
+
+    public static IEnumerable<string> Files(string folder) =>
+        Directory.Exists(Path.Combine(Root, folder))
+            ? Directory.EnumerateFiles(Path.Combine(Root, folder), "*.sql").Order(StringComparer.Ordinal)
+            : [];
+
+    /// <summary>Runs every file of <paramref name="folder"/> in name order; a failure names the file.</summary>
+    public static async Task RunFolderAsync(DuckDBConnection connection, string folder, CancellationToken cancellationToken)
+    {
+        foreach (var file in Files(folder))
+        {
+            await RunFileAsync(connection, file, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task RunFileAsync(DuckDBConnection connection, string file, CancellationToken cancellationToken)
+    {
+        var sql = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException ex)
+        {
+            throw new InvalidOperationException($"{Path.GetRelativePath(Root, file)}: {ex.Message}", ex);
+        }
+    }
+
+    private static string FindRoot()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "sql");
+        return Directory.Exists(beside) ? beside : Path.Combine(Directory.GetCurrentDirectory(), "sql");
+    }
+}

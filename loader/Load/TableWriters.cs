@@ -1,0 +1,38 @@
+using BudgetWarehouse.Models;
+using DuckDB.NET.Data;
+
+namespace BudgetWarehouse.Loader.Load;
+
+/// <summary>
+/// Column-for-column appender mappings from row records to tables. The order of AppendValue calls must
+/// match the column order of the table's DDL in sql/schema.
+/// </summary>
+internal static class TableWriters
+{
+    public static void Append(IDuckDBAppenderRow row, DimDocumentRow r) => row
+        .AppendValue(r.DocumentId).AppendValue(r.FileName).AppendValue(r.Title).AppendValue(r.Family).AppendValue(r.FamilySource)
+        .AppendValue(r.Municipality).AppendValue(r.FiscalYear).AppendValue(r.FiscalYearSource).AppendValue(r.FiscalYearEvidence)
+        .AppendValue(r.Sha256).AppendValue(r.Encoding).AppendValue(r.LineCount).AppendValue(r.ByteCount)
+        .AppendValue(r.PlanName).AppendValue(r.PlanStartFiscalYear).AppendValue(r.PlanEndFiscalYear).AppendValue(r.LoadedAt)
+        .EndRow();
+
+    public static void Append(IDuckDBAppenderRow row, DimPolicyRow r) => row
+        .AppendValue(r.PolicyId).AppendValue(r.DocumentId).AppendValue(r.FiscalYear).AppendValue(r.Level).AppendValue(r.Code)
+        .AppendValue(r.Marker).AppendValue(r.Title).AppendValue(r.Description).AppendValue(r.ParentPolicyId)
+        .AppendValue(r.PillarTitle).AppendValue(r.SectionTitle).AppendValue(r.SubsectionTitle).AppendValue(r.Path)
+        .AppendValue(r.Theme).AppendValue(r.ThemeEvidence).AppendValue(r.SourceLine)
+        .EndRow();
+
+    public static void Append(IDuckDBAppenderRow row, FactInitiativeRow r) => row
+        .AppendValue(r.InitiativeId).AppendValue(r.DocumentId).AppendValue(r.FiscalYear).AppendValue(r.PolicyId)
+        .AppendValue(r.DepartmentId).AppendValue(r.DepartmentMethod).AppendValue(r.DepartmentEvidence).AppendValue(r.Kind)
+        .AppendValue(r.ParentInitiativeId).AppendValue(r.Seq).AppendValue(r.Text).AppendValue(r.RawText).AppendValue(r.Action)
+        .AppendValue(r.IsNewProgram).AppendValue(r.IsRelisted).AppendValue(r.IsFinalSupplementary).AppendValue(r.IsNumericTarget)
+        .AppendValue(r.PlanRef).AppendValue(r.Description).AppendValue(r.SourceLineStart).AppendValue(r.SourceLineEnd)
+        .EndRow();
+
+    public static void Append(IDuckDBAppenderRow row, EtlDocumentRow r) => row
+        .AppendValue(r.RunId).AppendValue(r.FileName).AppendValue(r.DocumentId).AppendValue(r.Sha256).AppendValue(r.Status)
+        .AppendValue(r.Family).AppendValue(r.Error).AppendValue(r.ErrorLine).AppendValue(r.Warnings).AppendValue(r.RowCount)
+        .EndRow();
+}

@@ -1,0 +1,35 @@
+using BudgetWarehouse.Loader.Load;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BudgetWarehouse.Loader.Service;
+
+/// <summary>The <c>load</c> verb: one full load, a summary on stdout, exit code 0 / 2 / 1.</summary>
+internal sealed class LoadWorker(LoadPipeline pipeline, IHostApplicationLifetime lifetime, ILogger<LoadWorker> logger)
+    : OneShotWorker(lifetime, logger)
+{
+    protected override async Task<int> RunAsync(CancellationToken stoppingToken)
+    {
+        var outcome = await pipeline.RunAsync(stoppingToken).ConfigureAwait(false);
+        var output = Console.Out;
+        foreach (var r in outcome.Documents.Where(d => d.Status == "rejected"))
+        {
+            var where = r.ErrorLine is > 0 && !r.FileName.Contains(':', StringComparison.Ordinal) ? $"{r.FileName}:{r.ErrorLine}" : r.FileName;
+            await output.WriteLineAsync($"rejected {where}: {r.Error}").ConfigureAwait(false);
+        }
+
+        if (outcome.SnapshotId is null)
+        {
+            await output.WriteLineAsync($"nothing published: {outcome.Failure}").ConfigureAwait(false);
+            return outcome.ExitCode;
+        }
+
+        await output.WriteLineAsync($"snapshot {outcome.SnapshotId}: {outcome.Loaded} loaded, {outcome.Unchanged} unchanged, {outcome.Rejected} rejected").ConfigureAwait(false);
+        foreach (var t in outcome.Tables.Where(t => !t.Name.StartsWith("etl_", StringComparison.Ordinal)))
+        {
+            await output.WriteLineAsync($"  {t.Name,-24} {t.Rows,10:N0} rows").ConfigureAwait(false);
+        }
+
+        return outcome.ExitCode;
+    }
+}

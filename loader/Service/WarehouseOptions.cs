@@ -1,0 +1,32 @@
+namespace BudgetWarehouse.Loader.Service;
+
+/// <summary>
+/// Settings of every verb: section "Warehouse" of appsettings.json, overridable by environment variables
+/// (Warehouse__Seeds=…) and command-line flags (--seeds, --warehouse).
+/// </summary>
+public sealed class WarehouseOptions
+{
+    public const string Section = "Warehouse";
+
+    /// <summary>Seeds folder: documents/, manifest.csv, reference/. Relative to the current directory.</summary>
+    public string Seeds { get; set; } = "seeds";
+
+    /// <summary>Warehouse folder: snapshots and the current budget.duckdb and parquet/ links.</summary>
+    public string Warehouse { get; set; } = "warehouse";
+
+    /// <summary>Files larger than this are rejected.</summary>
+    public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Lines longer than this (in characters) are rejected; flattened PDF text makes long lines normal.</summary>
+    public int MaxLineLength { get; set; } = 2_000_000;
+
+    /// <summary>How long a superseded snapshot stays for readers that opened it.</summary>
+    public int SnapshotGraceSeconds { get; set; } = 300;
+
+    /// <summary>Documents parsed at once; 0 means one per core.</summary>
+    public int Parallelism { get; set; }
+
+    public string SeedsPath => Path.GetFullPath(Seeds);
+
+    public string WarehousePath => Path.GetFullPath(Warehouse);
+}

@@ -1,0 +1,39 @@
+using BudgetWarehouse.Models;
+
+namespace BudgetWarehouse.Loader.Transform;
+
+/// <summary>Everything one document contributes to the warehouse.</summary>
+internal sealed class DocumentRows
+{
+    public required DimDocumentRow Document { get; init; }
+
+    public List<DimPolicyRow> Policies { get; } = [];
+
+    public List<FactInitiativeRow> Initiatives { get; } = [];
+
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
+    public long RowCount => 1 + Policies.Count + Initiatives.Count;
+}
+
+/// <summary>What the loader knows about a document before parsing it.</summary>
+internal sealed record DocumentContext
+{
+    public required string FileName { get; init; }
+
+    public required string Sha256 { get; init; }
+
+    public required string DocumentId { get; init; }
+
+    public required long ByteCount { get; init; }
+
+    public required DateTime LoadedAt { get; init; }
+
+    public string? Municipality { get; init; }
+
+    public string? Title { get; init; }
+
+    public int? ManifestFiscalYear { get; init; }
+
+    public string? ManifestFamily { get; init; }
+}

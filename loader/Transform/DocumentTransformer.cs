@@ -1,0 +1,120 @@
+using BudgetWarehouse.Loader.Extract;
+using BudgetWarehouse.Models;
+
+namespace BudgetWarehouse.Loader.Transform;
+
+/// <summary>Turns a parsed document into warehouse rows: keys, fiscal years, flattened hierarchy, flags.</summary>
+internal static class DocumentTransformer
+{
+    public static DocumentRows Transform(ParsedDocument doc, DocumentContext ctx, string encoding, int lineCount)
+    {
+        var (fiscalYear, source, evidence) = ResolveFiscalYear(doc, ctx);
+        var rows = new DocumentRows
+        {
+            Document = new DimDocumentRow
+            {
+                DocumentId = ctx.DocumentId,
+                FileName = ctx.FileName,
+                Title = ctx.Title ?? doc.Title,
+                Family = doc.Family,
+                FamilySource = ctx.ManifestFamily is null ? "inferred" : "manifest",
+                Municipality = ctx.Municipality,
+                FiscalYear = fiscalYear,
+                FiscalYearSource = source,
+                FiscalYearEvidence = evidence,
+                Sha256 = ctx.Sha256,
+                Encoding = encoding,
+                LineCount = lineCount,
+                ByteCount = ctx.ByteCount,
+                PlanName = doc.PlanName,
+                PlanStartFiscalYear = doc.PlanStartFiscalYear,
+                PlanEndFiscalYear = doc.PlanEndFiscalYear,
+                LoadedAt = ctx.LoadedAt,
+            },
+            Warnings = doc.Warnings,
+        };
+
+        var byCode = doc.Policies.ToDictionary(p => p.Code, StringComparer.Ordinal);
+        foreach (var node in doc.Policies)
+        {
+            var chain = Ancestry(node, byCode);
+            rows.Policies.Add(new DimPolicyRow
+            {
+                PolicyId = Ids.Policy(ctx.DocumentId, node.Code),
+                DocumentId = ctx.DocumentId,
+                FiscalYear = node.FiscalYear ?? fiscalYear,
+                Level = node.Level,
+                Code = node.Code,
+                Marker = node.Marker,
+                Title = node.Title,
+                Description = node.Description,
+                ParentPolicyId = node.ParentCode is null ? null : Ids.Policy(ctx.DocumentId, node.ParentCode),
+                PillarTitle = chain.ElementAtOrDefault(0)?.Title,
+                SectionTitle = chain.ElementAtOrDefault(1)?.Title,
+                SubsectionTitle = chain.ElementAtOrDefault(2)?.Title,
+                Path = string.Join(" > ", chain.Select(p => p.Title)),
+                SourceLine = node.Span.StartLine,
+            });
+        }
+
+        var bySeq = doc.Initiatives.ToDictionary(i => i.Seq);
+        foreach (var item in doc.Initiatives)
+        {
+            var traits = InitiativeClassifier.Classify(item.Text);
+            rows.Initiatives.Add(new FactInitiativeRow
+            {
+                InitiativeId = Ids.Initiative(ctx.DocumentId, item.Seq),
+                DocumentId = ctx.DocumentId,
+                FiscalYear = item.FiscalYear ?? (item.ParentSeq is { } p && bySeq.TryGetValue(p, out var parent) ? parent.FiscalYear : null) ?? fiscalYear,
+                PolicyId = item.PolicyCode is null ? null : Ids.Policy(ctx.DocumentId, item.PolicyCode),
+                DepartmentId = Ids.UnknownDepartment,
+                DepartmentMethod = "none",
+                DepartmentEvidence = "no department mention or rule matched",
+                Kind = item.Kind,
+                ParentInitiativeId = item.ParentSeq is null ? null : Ids.Initiative(ctx.DocumentId, item.ParentSeq.Value),
+                Seq = item.Seq,
+                Text = item.Text,
+                RawText = item.RawText,
+                Action = traits.Action,
+                IsNewProgram = traits.IsNewProgram,
+                IsRelisted = traits.IsRelisted,
+                IsFinalSupplementary = traits.IsFinalSupplementary,
+                IsNumericTarget = item.IsNumericTarget,
+                PlanRef = item.PlanRef,
+                Description = item.Description,
+                SourceLineStart = item.Span.StartLine,
+                SourceLineEnd = item.Span.EndLine,
+            });
+        }
+
+        return rows;
+    }
+
+    private static (int Year, string Source, string? Evidence) ResolveFiscalYear(ParsedDocument doc, DocumentContext ctx)
+    {
+        if (ctx.ManifestFiscalYear is { } manifestYear)
+        {
+            return (manifestYear, "manifest", null);
+        }
+
+        if (doc.InferredFiscalYear is { } inferred)
+        {
+            return (inferred, "inferred", doc.FiscalYearEvidence);
+        }
+
+        throw new DocumentException(ctx.FileName, 0,
+            "fiscal year unknown: the manifest gives none and the text names none (add a fiscal_year to seeds/manifest.csv)");
+    }
+
+    private static List<PolicyNode> Ancestry(PolicyNode node, Dictionary<string, PolicyNode> byCode)
+    {
+        var chain = new List<PolicyNode>();
+        for (PolicyNode? n = node; n is not null; n = n.ParentCode is null ? null : byCode.GetValueOrDefault(n.ParentCode))
+        {
+            chain.Add(n);
+        }
+
+        chain.Reverse();
+        return chain;
+    }
+}

@@ -1,0 +1,45 @@
+create table fact_initiative (
+    initiative_id          varchar not null primary key,
+    document_id            varchar not null,
+    fiscal_year            integer not null,
+    policy_id              varchar,
+    department_id          varchar not null,
+    department_method      varchar not null,
+    department_evidence    varchar,
+    kind                   varchar not null,
+    parent_initiative_id   varchar,
+    seq                    integer not null,
+    text                   varchar not null,
+    raw_text               varchar not null,
+    action                 varchar,
+    is_new_program         boolean not null,
+    is_relisted            boolean not null,
+    is_final_supplementary boolean not null,
+    is_numeric_target      boolean not null,
+    plan_ref               varchar,
+    description            varchar,
+    source_line_start      integer not null,
+    source_line_end        integer not null
+);
+comment on table fact_initiative is 'One row per bulleted item (kind = item) and per unbulleted detail line under an item (kind = detail).';
+comment on column fact_initiative.initiative_id is 'Stable key: document id and sequence number.';
+comment on column fact_initiative.document_id is 'Document (dim_document).';
+comment on column fact_initiative.fiscal_year is 'Fiscal year the initiative belongs to (dim_fiscal_year).';
+comment on column fact_initiative.policy_id is 'Deepest policy node above the item (dim_policy).';
+comment on column fact_initiative.department_id is 'Responsible department (dim_department); ''unknown'' when none could be assigned.';
+comment on column fact_initiative.department_method is 'How the department was found: explicit (named in the text), rule (reference rule), none.';
+comment on column fact_initiative.department_evidence is 'The words or rule behind department_id, or why none was assigned.';
+comment on column fact_initiative.kind is 'item (a bullet) or detail (an unbulleted line under an item).';
+comment on column fact_initiative.parent_initiative_id is 'For a detail: its item.';
+comment on column fact_initiative.seq is 'Position in the document in reading order.';
+comment on column fact_initiative.text is 'Text normalised to NFKC (circled numbers kept), bullet removed, wrapped lines joined.';
+comment on column fact_initiative.raw_text is 'The physical lines as printed, joined with newlines.';
+comment on column fact_initiative.action is 'Class of the closing verb: 創設 新設 拡充 着手 実施 開催 策定 検討 推進 整備 支援 完了 …; null when none is recognised.';
+comment on column fact_initiative.is_new_program is 'True when the item creates a programme (closing verb 創設 or 新設).';
+comment on column fact_initiative.is_relisted is 'True when marked 再掲 (listed again under another policy): exclude when counting.';
+comment on column fact_initiative.is_final_supplementary is 'True when marked (最終補正…): funded by the previous year''s final supplementary budget.';
+comment on column fact_initiative.is_numeric_target is 'True when marked 【数値目標】.';
+comment on column fact_initiative.plan_ref is 'Reference into the plan document, e.g. P27 No.1.';
+comment on column fact_initiative.description is 'Description paragraph printed under the item (plan-progress reports).';
+comment on column fact_initiative.source_line_start is 'First physical line of the text.';
+comment on column fact_initiative.source_line_end is 'Last physical line of the text (after wrapping).';

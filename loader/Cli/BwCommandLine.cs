@@ -20,11 +20,8 @@ internal static class BwCommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("BudgetWarehouse: Japanese municipal budget and plan documents → DuckDB star schema + Parquet lake.");
-        var load = new Command("load", "Load the seeds folder into the warehouse and publish a new snapshot. Exit 0: all loaded; 2: some documents rejected; 1: nothing published.");
-        load.Options.Add(SeedsOption);
-        load.Options.Add(WarehouseOption);
-        load.SetAction((result, ct) => RunWorkerAsync<LoadWorker>(result, ct));
-        root.Subcommands.Add(load);
+        // One line per verb; each verb lives in its own XxxCommand.cs.
+        root.Subcommands.Add(LoadCommand.Create());
         return root;
     }
 

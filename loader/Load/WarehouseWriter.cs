@@ -11,17 +11,10 @@ namespace BudgetWarehouse.Loader.Load;
 internal sealed class WarehouseWriter : IAsyncDisposable
 {
     private readonly DuckDBConnection _connection;
-    private readonly DuckDBAppender _documents;
-    private readonly DuckDBAppender _policies;
-    private readonly DuckDBAppender _initiatives;
+    private readonly Dictionary<string, DuckDBAppender> _appenders = new(StringComparer.Ordinal);
+    private bool _closed;
 
-    private WarehouseWriter(DuckDBConnection connection)
-    {
-        _connection = connection;
-        _documents = connection.CreateAppender("dim_document");
-        _policies = connection.CreateAppender("dim_policy");
-        _initiatives = connection.CreateAppender("fact_initiative");
-    }
+    private WarehouseWriter(DuckDBConnection connection) => _connection = connection;
 
     public DuckDBConnection Connection => _connection;
 
@@ -33,21 +26,31 @@ internal sealed class WarehouseWriter : IAsyncDisposable
         return new WarehouseWriter(connection);
     }
 
+    /// <summary>Appends everything one document contributes. Add a line here for each new table.</summary>
     public void Append(DocumentRows rows)
     {
-        TableWriters.Append(_documents.CreateRow(), rows.Document);
-        foreach (var p in rows.Policies)
+        Append("dim_document", [rows.Document], TableWriters.Append);
+        Append("dim_policy", rows.Policies, TableWriters.Append);
+        Append("fact_initiative", rows.Initiatives, TableWriters.Append);
+    }
+
+    /// <summary>Appends rows to a table through its (lazily created, kept open) appender.</summary>
+    public void Append<T>(string table, IEnumerable<T> rows, Action<IDuckDBAppenderRow, T> write)
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        if (!_appenders.TryGetValue(table, out var appender))
         {
-            TableWriters.Append(_policies.CreateRow(), p);
+            appender = _connection.CreateAppender(table);
+            _appenders[table] = appender;
         }
 
-        foreach (var i in rows.Initiatives)
+        foreach (var row in rows)
         {
-            TableWriters.Append(_initiatives.CreateRow(), i);
+            write(appender.CreateRow(), row);
         }
     }
 
-    /// <summary>Closes the appenders, then derives dimensions and creates views.</summary>
+    /// <summary>Flushes the appenders, then derives dimensions (sql/load) and creates views (sql/views).</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         CloseAppenders();
@@ -82,8 +85,6 @@ internal sealed class WarehouseWriter : IAsyncDisposable
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private bool _closed;
-
     private void CloseAppenders()
     {
         if (_closed)
@@ -92,8 +93,11 @@ internal sealed class WarehouseWriter : IAsyncDisposable
         }
 
         _closed = true;
-        _documents.Dispose();
-        _policies.Dispose();
-        _initiatives.Dispose();
+        foreach (var appender in _appenders.Values)
+        {
+            appender.Dispose();
+        }
+
+        _appenders.Clear();
     }
 }

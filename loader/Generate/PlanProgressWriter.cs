@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+
+namespace BudgetWarehouse.Loader.Generate;
+
+/// <summary>
+/// Writes one plan-progress document (行政経営プランの取組状況): the plan's outline with its basic policies
+/// (基本方針), the tab-separated achievement table with a total row, then the results of the reporting year
+/// (section 3) and the items added for the following year (section 4), each item "- ・ title [P27, No.1]"
+/// followed by a paragraph. Counts what it wrote.
+/// </summary>
+internal sealed class PlanProgressWriter(Random rng, DocumentStyle style, Municipality municipality, int fiscalYear)
+{
+    private readonly List<string> _lines = [];
+    private int _items;
+    private int _paragraphs;
+    private int _sections;
+
+    public static string Title(Municipality municipality) => $"{municipality.Name}行政経営プランの取組状況等について";
+
+    public (string Text, GeneratedCounts Counts) Write()
+    {
+        var planStart = fiscalYear - rng.Next(3);
+        var era = BudgetPrioritiesWriter.Era;
+        var policyCount = 3 + rng.Next(3);
+        var policies = Enumerable.Range(0, policyCount).Select(i => (Title: Vocabulary.PlanPolicies[i], Note: Vocabulary.PlanPolicyNotes[(i + rng.Next(2)) % Vocabulary.PlanPolicyNotes.Length])).ToList();
+        var plan = $"{municipality.Name}行政経営プラン";
+
+        Add("", "", Title(municipality), "", $"1. {plan}の概要", "", Paren(1) + " 基本理念", "", "質の高い市民サービスを創り続ける行政経営の実践", "",
+            Paren(2) + " 推進期間", "", $"{era(planStart)}年度～{era(planStart + 3)}年度（4年間）", "", Paren(3) + " 基本方針", "");
+        for (var i = 0; i < policies.Count; i++)
+        {
+            Add($"{style.Bullet}{i + 1} {policies[i].Title}（{policies[i].Note}）");
+        }
+
+        Add("", "2. 取組事項の達成率", "");
+        var planned = policies.Select(_ => 20 + rng.Next(20)).ToList();
+        var achieved = planned.Select(p => p - rng.Next(Math.Max(1, p / 4))).ToList();
+        var totalPlanned = planned.Sum();
+        var totalAchieved = achieved.Sum();
+        Add($"達成率 {Rate(totalAchieved, totalPlanned)} (実施計画 {totalPlanned} 項目中 {totalAchieved} 項目が達成済)", "");
+        Add("基本方針\t項目数(A)\t達成(B)\t達成率(B/A)");
+        for (var i = 0; i < policies.Count; i++)
+        {
+            Add($"{i + 1} {policies[i].Title}\t{planned[i]} 項目\t{achieved[i]} 項目\t{Rate(achieved[i], planned[i])}");
+        }
+
+        Add($"合計\t{totalPlanned} 項目\t{totalAchieved} 項目\t{Rate(totalAchieved, totalPlanned)}", "");
+
+        var pageRef = 20;
+        var number = 0;
+        WritePart($"3. {era(fiscalYear)}年度に実施した主な取組事項", policies.Select(p => p.Title).ToList(), false, ref pageRef, ref number);
+        WritePart($"4. {era(fiscalYear + 1)}年度に追加した主な取組事項", policies.Select(p => p.Title).ToList(), true, ref pageRef, ref number);
+
+        var newline = style.Crlf ? "\r\n" : "\n";
+        IEnumerable<string> lines = _lines;
+        if (style.FullWidth)
+        {
+            lines = lines.Select(Rendering.ToFullWidth);
+        }
+
+        var counts = new GeneratedCounts
+        {
+            PoliciesByLevel = [policyCount, _sections],
+            Items = _items,
+            Details = 0,
+            AchievementRows = policyCount + 1,
+            Paragraphs = _paragraphs,
+        };
+        return (string.Join(newline, lines) + newline, counts);
+    }
+
+    private void WritePart(string heading, List<string> policies, bool added, ref int pageRef, ref int number)
+    {
+        Add(heading, "", "方針", "");
+        var sections = Vocabulary.PlanSections.OrderBy(_ => rng.Next()).ToList();
+        var items = Vocabulary.PlanItems.OrderBy(_ => rng.Next()).ToList();
+        var itemIndex = 0;
+        var sectionIndex = 0;
+        for (var p = 0; p < policies.Count; p++)
+        {
+            Add($"{p + 1} {policies[p]}", "");
+            var sectionCount = 1 + rng.Next(3);
+            for (var s = 1; s <= sectionCount; s++)
+            {
+                _sections++;
+                Add(ParenFullWidth(s) + sections[sectionIndex++ % sections.Count], "");
+                var itemCount = 1 + rng.Next(2);
+                for (var k = 0; k < itemCount; k++)
+                {
+                    _items++;
+                    number++;
+                    pageRef += 1 + rng.Next(4);
+                    var target = rng.Chance(0.15) ? "【数値目標】" : "";
+                    var no = added ? $"R{fiscalYear - 2017}-{number}" : number.ToString(CultureInfo.InvariantCulture);
+                    var sep = rng.Chance(0.5) ? " " : "";
+                    Add($"- ・ {items[itemIndex++ % items.Count]}{target}{sep}[P{pageRef}, No.{no}]", "");
+                    _paragraphs++;
+                    Add(PlanParagraph(added), "");
+                }
+            }
+        }
+    }
+
+    private string PlanParagraph(bool added)
+    {
+        var sb = new StringBuilder();
+        sb.Append(rng.Pick(Vocabulary.Purposes)).Append('、').Append(rng.Pick(Vocabulary.Targets)).Append("と連携して").Append(rng.Pick(Vocabulary.Objects)).Append("を");
+        sb.Append(added ? "実施し、" : "実施し、").Append(rng.Pick(Vocabulary.PlanResults)).Append('。');
+        if (rng.Chance(0.6))
+        {
+            sb.Append(rng.Pick(Vocabulary.ParagraphOpenings)).Append('、').Append(rng.Pick(Vocabulary.ParagraphMiddles)).Append('、').Append(rng.Pick(Vocabulary.ParagraphEnds)).Append('。');
+        }
+
+        if (rng.Chance(0.5))
+        {
+            sb.Append("延べ").Append(10 + rng.Next(500)).Append("名の参加があり、").Append(rng.Pick(Vocabulary.PlanResults)).Append('。');
+        }
+
+        return sb.ToString();
+    }
+
+    private void Add(params string[] lines) => _lines.AddRange(lines);
+
+    private static string Paren(int n) => $"({n})";
+
+    private static string ParenFullWidth(int n) => $"（{n}）";
+
+    private static string Rate(int achieved, int planned) =>
+        (Math.Round(1000.0 * achieved / planned, MidpointRounding.AwayFromZero) / 10).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}

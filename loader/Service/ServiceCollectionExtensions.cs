@@ -20,6 +20,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IDocumentParser, BudgetPrioritiesParser>();
         services.AddSingleton(sp => new FamilyDetector(sp.GetServices<IDocumentParser>()));
         services.AddSingleton<LoadPipeline>();
+        services.AddSingleton<LoadMetrics>();
         return services;
     }
 }

@@ -1,0 +1,261 @@
+using System.Diagnostics;
+using System.Globalization;
+using BudgetWarehouse.Loader.Generate;
+using BudgetWarehouse.Loader.Load;
+using BudgetWarehouse.Models;
+using Dapper;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BudgetWarehouse.Loader.Service;
+
+/// <summary>Settings of one <c>bench</c> run.</summary>
+internal sealed record BenchOptions
+{
+    public int Documents { get; init; } = 1000;
+
+    public string? Corpus { get; init; }
+
+    public int Seed { get; init; } = 1;
+
+    public bool Keep { get; init; }
+
+    public string CorpusPath => Path.GetFullPath(Corpus ?? Path.Combine(Path.GetTempPath(), $"bw-bench-corpus-{Documents}-seed{Seed}"));
+}
+
+/// <summary>
+/// The <c>bench</c> verb: a full load of a generated corpus into a fresh warehouse with time per stage and
+/// peak memory; the floor (DuckDB alone bulk-loading the same final rows from CSV and writing the same
+/// Parquet); a reload after one document changed; the theme-by-year query. Ends with one "bench:" line.
+/// </summary>
+internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, LoadMetrics metrics, IOptions<WarehouseOptions> warehouseOptions,
+    IHostApplicationLifetime lifetime, ILogger<BenchWorker> logger)
+    : OneShotWorker(lifetime, logger)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    protected override async Task<int> RunAsync(CancellationToken stoppingToken)
+    {
+        var output = Console.Out;
+        var corpus = warehouseOptions.Value.SeedsPath;
+        var warehouse = warehouseOptions.Value.WarehousePath;
+        var expected = CorpusGenerator.ReadExpectation(corpus);
+        if (expected is null || expected.Documents != bench.Documents || expected.Seed != bench.Seed)
+        {
+            var g = Stopwatch.StartNew();
+            if (Directory.Exists(Path.Combine(corpus, DocumentInputs.DocumentsFolder)))
+            {
+                Directory.Delete(Path.Combine(corpus, DocumentInputs.DocumentsFolder), recursive: true);
+            }
+
+            expected = CorpusGenerator.Generate(corpus, bench.Documents, bench.Seed, stoppingToken);
+            await output.WriteLineAsync($"corpus: generated {expected.Documents} documents in {corpus} ({g.Elapsed.TotalSeconds:F1} s)").ConfigureAwait(false);
+        }
+        else
+        {
+            await output.WriteLineAsync($"corpus: reusing {corpus}").ConfigureAwait(false);
+        }
+
+        var mb = expected.Bytes / 1e6;
+        foreach (var (family, t) in expected.Families)
+        {
+            await output.WriteLineAsync($"  {family,-18} {t.Documents,6} documents {t.Bytes / 1e6,8:F1} MB").ConfigureAwait(false);
+        }
+
+        if (Directory.Exists(warehouse))
+        {
+            Directory.Delete(warehouse, recursive: true);
+        }
+
+        try
+        {
+            // Full load.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            ResetPeakRss();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var wallWatch = Stopwatch.StartNew();
+            var outcome = await pipeline.RunAsync(stoppingToken).ConfigureAwait(false);
+            var wall = wallWatch.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            var peakMb = PeakRssMb();
+            if (outcome.SnapshotId is null)
+            {
+                await output.WriteLineAsync($"load published nothing: {outcome.Failure}").ConfigureAwait(false);
+                return 1;
+            }
+
+            await output.WriteLineAsync($"load: {outcome.Loaded} loaded, {outcome.Rejected} rejected, {outcome.Rows:N0} rows, {wall:F2} s, {mb / wall:F1} MB/s, {outcome.Rows / wall:N0} rows/s, peak RSS {peakMb:F0} MB, CPU {cpu:F2} s (user+system, all threads)").ConfigureAwait(false);
+            foreach (var reason in outcome.Documents.Where(d => d.Status == "rejected").GroupBy(d => d.Error).OrderByDescending(g => g.Count()).Take(3))
+            {
+                await output.WriteLineAsync($"  rejected {reason.Count(),6}: {reason.Key}").ConfigureAwait(false);
+            }
+
+            var workers = warehouseOptions.Value.Parallelism > 0 ? warehouseOptions.Value.Parallelism : Environment.ProcessorCount;
+            await output.WriteLineAsync($"stages (decode/parse/transform are summed over {workers} parallel workers; the others are wall time):").ConfigureAwait(false);
+            foreach (var stage in Enum.GetValues<LoadStage>())
+            {
+                await output.WriteLineAsync($"  {stage.ToString().ToLowerInvariant(),-10} {metrics[stage].TotalSeconds,8:F2} s").ConfigureAwait(false);
+            }
+
+            foreach (var t in outcome.Tables)
+            {
+                await output.WriteLineAsync($"  {t.Name,-24} {t.Rows,12:N0} rows").ConfigureAwait(false);
+            }
+
+            // The floor: DuckDB alone loading the same rows from CSV and writing the same Parquet.
+            var (csvSeconds, parquetSeconds) = await FloorAsync(Path.Combine(warehouse, SnapshotStore.DatabaseFile), stoppingToken).ConfigureAwait(false);
+            var floor = csvSeconds + parquetSeconds;
+            await output.WriteLineAsync($"floor: read_csv {csvSeconds:F2} s + parquet {parquetSeconds:F2} s = {floor:F2} s; ratio {wall / floor:F2}").ConfigureAwait(false);
+
+            // One document changes; the load runs again on the loaded warehouse.
+            var refresh = await RefreshAsync(corpus, expected, stoppingToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"refresh: one document changed, reload {refresh:F2} s").ConfigureAwait(false);
+
+            var (yoyMs, what) = await ThemeYearAsync(Path.Combine(warehouse, SnapshotStore.DatabaseFile), stoppingToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"theme by year: {what}, median of 5 runs {yoyMs:F1} ms").ConfigureAwait(false);
+            if (bench.Keep)
+            {
+                await output.WriteLineAsync($"warehouse kept: {warehouse}").ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync(string.Create(Inv,
+                $"bench: docs={expected.Documents} mb={mb:F1} wall_s={wall:F2} mb_per_s={mb / wall:F1} peak_rss_mb={peakMb:F0} floor_s={floor:F2} ratio={wall / floor:F2} refresh_s={refresh:F2} yoy_ms={yoyMs:F1}")).ConfigureAwait(false);
+            return 0;
+        }
+        finally
+        {
+            if (!bench.Keep && Directory.Exists(warehouse))
+            {
+                Directory.Delete(warehouse, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<(double CsvSeconds, double ParquetSeconds)> FloorAsync(string database, CancellationToken cancellationToken)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "bw-bench-floor-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            List<string> tables;
+            await using (var source = new DuckDBConnection($"Data Source={database};ACCESS_MODE=READ_ONLY"))
+            {
+                await source.OpenAsync(cancellationToken).ConfigureAwait(false);
+                tables = [.. await source.QueryAsync<string>("select table_name from duckdb_tables() where schema_name = 'main' order by table_name").ConfigureAwait(false)];
+                foreach (var t in tables)
+                {
+                    await source.ExecuteAsync($"copy \"{t}\" to '{Csv(dir, t)}' (format csv, header true)").ConfigureAwait(false);
+                }
+            }
+
+            await using var target = new DuckDBConnection($"Data Source={Path.Combine(dir, "floor.duckdb")}");
+            await target.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await SqlScripts.RunFolderAsync(target, "schema", cancellationToken).ConfigureAwait(false);
+            var columns = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var t in tables)
+            {
+                var types = await target.QueryAsync<(string Name, string Type)>(
+                    "select column_name, data_type from duckdb_columns() where table_name = $t order by column_index", new { t }).ConfigureAwait(false);
+                columns[t] = "{" + string.Join(", ", types.Select(c => $"'{c.Name}': '{c.Type}'")) + "}";
+            }
+
+            var watch = Stopwatch.StartNew();
+            foreach (var t in tables)
+            {
+                await target.ExecuteAsync($"insert into \"{t}\" select * from read_csv('{Csv(dir, t)}', header = true, columns = {columns[t]})").ConfigureAwait(false);
+            }
+
+            await target.ExecuteAsync("checkpoint").ConfigureAwait(false);
+            var csv = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            await ParquetExporter.ExportAsync(target, Path.Combine(dir, "parquet"), cancellationToken).ConfigureAwait(false);
+            return (csv, watch.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private async Task<double> RefreshAsync(string corpus, CorpusExpectation expected, CancellationToken cancellationToken)
+    {
+        var doc = expected.Files.First(f => f.Family == DocumentFamilies.BudgetPriorities && f.Encoding == "utf-8" && !f.Variants.Contains("flattened", StringComparison.Ordinal));
+        var path = Path.Combine(corpus, DocumentInputs.DocumentsFolder, doc.File);
+        var original = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await File.AppendAllTextAsync(path, "\n- ・ベンチマークで追加した項目を実施\n", cancellationToken).ConfigureAwait(false);
+            var watch = Stopwatch.StartNew();
+            var outcome = await pipeline.RunAsync(cancellationToken).ConfigureAwait(false);
+            return outcome.SnapshotId is null ? double.NaN : watch.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            await File.WriteAllBytesAsync(path, original, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<(double Ms, string What)> ThemeYearAsync(string database, CancellationToken cancellationToken)
+    {
+        await using var connection = new DuckDBConnection($"Data Source={database};ACCESS_MODE=READ_ONLY");
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var hasView = await connection.ExecuteScalarAsync<long>("select count(*) from duckdb_views() where view_name = 'v_theme_year'").ConfigureAwait(false) > 0;
+        var sql = hasView ? "select * from v_theme_year" : await File.ReadAllTextAsync(Path.Combine(SqlScripts.Root, "bench", "theme_year.sql"), cancellationToken).ConfigureAwait(false);
+        var what = hasView ? "v_theme_year" : "v_theme_year not defined yet; timed sql/bench/theme_year.sql instead";
+        var times = new List<double>();
+        for (var i = 0; i < 6; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var rows = (await connection.QueryAsync(sql).ConfigureAwait(false)).Count();
+            if (i > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            if (i == 0)
+            {
+                what += $" ({rows} rows)";
+            }
+        }
+
+        times.Sort();
+        return (times[times.Count / 2], what);
+    }
+
+    private static string Csv(string dir, string table) => Path.Combine(dir, table + ".csv").Replace("'", "''", StringComparison.Ordinal);
+
+    /// <summary>Resets the kernel's peak-RSS mark (VmHWM) so that it measures the load alone (Linux 4.0+).</summary>
+    private static void ResetPeakRss()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static double PeakRssMb()
+    {
+        if (File.Exists("/proc/self/status"))
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], Inv);
+                    return kb / 1024.0;
+                }
+            }
+        }
+
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / (1024.0 * 1024);
+    }
+}

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 106, Level = LogLevel.Error, Message = "Load {RunId} failed")]
     public static partial void LoadFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Load progress: {Done}/{Total} documents, {MegabytesPerSecond} MB/s, ETA {Eta}")]
+    public static partial void LoadProgress(ILogger logger, int done, int total, double megabytesPerSecond, string eta);
 }

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace BudgetWarehouse.Loader.Service;
 
 /// <summary>The <c>load</c> verb: one full load, a summary on stdout, exit code 0 / 2 / 1.</summary>
-internal sealed class LoadWorker(LoadPipeline pipeline, IHostApplicationLifetime lifetime, ILogger<LoadWorker> logger)
+internal sealed class LoadWorker(LoadPipeline pipeline, LoadMetrics metrics, IHostApplicationLifetime lifetime, ILogger<LoadWorker> logger)
     : OneShotWorker(lifetime, logger)
 {
     protected override async Task<int> RunAsync(CancellationToken stoppingToken)
     {
-        var outcome = await pipeline.RunAsync(stoppingToken).ConfigureAwait(false);
+        var outcome = await LoadProgress.RunAsync(metrics, pipeline.RunAsync(stoppingToken), logger).ConfigureAwait(false);
         var output = Console.Out;
         foreach (var r in outcome.Documents.Where(d => d.Status == "rejected"))
         {

@@ -18,10 +18,22 @@ internal sealed class WarehouseWriter : IAsyncDisposable
 
     public DuckDBConnection Connection => _connection;
 
-    public static async Task<WarehouseWriter> CreateAsync(string databasePath, CancellationToken cancellationToken)
+    /// <summary>
+    /// DuckDB's memory budget while loading. Its default (80% of RAM) lets the buffer pool cache every block a
+    /// national load writes; with a bound, DuckDB evicts written blocks and spills sorts to disk instead.
+    /// </summary>
+    public const string DefaultMemoryLimit = "512MB";
+
+    public static async Task<WarehouseWriter> CreateAsync(string databasePath, CancellationToken cancellationToken, string memoryLimit = DefaultMemoryLimit)
     {
         var connection = new DuckDBConnection($"Data Source={databasePath}");
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var settings = connection.CreateCommand())
+        {
+            settings.CommandText = $"set memory_limit = '{memoryLimit.Replace("'", "", StringComparison.Ordinal)}'";
+            await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await SqlScripts.RunFolderAsync(connection, "schema", cancellationToken).ConfigureAwait(false);
         return new WarehouseWriter(connection);
     }

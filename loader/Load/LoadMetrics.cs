@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace BudgetWarehouse.Loader.Load;
 
@@ -31,9 +32,10 @@ internal enum LoadStage
 /// Counters of the load in progress: documents and bytes done out of the total, and time per stage. The
 /// pipeline adds to them from its worker threads; the progress display and the benchmark read them.
 /// </summary>
-internal sealed class LoadMetrics
+internal sealed partial class LoadMetrics
 {
     private readonly long[] _ticks = new long[Enum.GetValues<LoadStage>().Length];
+    private readonly long[] _cpuNanoseconds = new long[Enum.GetValues<LoadStage>().Length];
     private long _started;
     private int _documentsTotal;
     private long _bytesTotal;
@@ -55,6 +57,7 @@ internal sealed class LoadMetrics
     public void Reset()
     {
         Array.Clear(_ticks);
+        Array.Clear(_cpuNanoseconds);
         Volatile.Write(ref _documentsTotal, 0);
         Volatile.Write(ref _documentsDone, 0);
         Interlocked.Exchange(ref _bytesTotal, 0);
@@ -75,13 +78,55 @@ internal sealed class LoadMetrics
         Interlocked.Increment(ref _documentsDone);
     }
 
-    /// <summary>Adds the time since <paramref name="since"/> to <paramref name="stage"/> and moves <paramref name="since"/> to now.</summary>
-    public void Add(LoadStage stage, ref long since)
+    /// <summary>A point in time for <see cref="Add"/>: wall clock and the calling thread's CPU clock.</summary>
+    public static Clock Start() => new(Stopwatch.GetTimestamp(), ThreadCpuNanoseconds());
+
+    /// <summary>
+    /// Adds the time since <paramref name="since"/> to <paramref name="stage"/> and moves <paramref name="since"/> to now.
+    /// CPU time is counted only when the stage ran on one thread (no await in between), as the parse workers and
+    /// the appender do; it shows the work a stage costs when the machine is shared and wall times stretch.
+    /// </summary>
+    public void Add(LoadStage stage, ref Clock since)
     {
-        var now = Stopwatch.GetTimestamp();
-        Interlocked.Add(ref _ticks[(int)stage], now - since);
+        var now = Start();
+        Interlocked.Add(ref _ticks[(int)stage], now.Wall - since.Wall);
+        if (now.Thread == since.Thread && now.Cpu >= since.Cpu && since.Cpu >= 0)
+        {
+            Interlocked.Add(ref _cpuNanoseconds[(int)stage], now.Cpu - since.Cpu);
+        }
+
         since = now;
     }
 
+    /// <summary>Wall time of a stage (summed over workers for the parallel stages).</summary>
     public TimeSpan this[LoadStage stage] => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks[(int)stage]));
+
+    /// <summary>CPU time of a stage on the threads that ran it (zero for stages that await).</summary>
+    public TimeSpan Cpu(LoadStage stage) => TimeSpan.FromTicks(Interlocked.Read(ref _cpuNanoseconds[(int)stage]) / 100);
+
+    /// <summary>A wall and thread-CPU reading.</summary>
+    public readonly record struct Clock(long Wall, long Cpu)
+    {
+        public int Thread { get; } = Environment.CurrentManagedThreadId;
+    }
+
+    private static long ThreadCpuNanoseconds()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return -1;
+        }
+
+        return ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, out var ts) == 0 ? (ts.Seconds * 1_000_000_000) + ts.Nanoseconds : -1;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec time);
 }

@@ -44,7 +44,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         var runId = started.ToString("yyyyMMdd'T'HHmmss'.'fff'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         var stopwatch = Stopwatch.StartNew();
         metrics.Reset();
-        var stageStart = Stopwatch.GetTimestamp();
+        var stageStart = LoadMetrics.Start();
         var store = new SnapshotStore(_options.WarehousePath);
         Directory.CreateDirectory(store.Root);
         Log.LoadStarted(logger, runId, _options.SeedsPath, store.Root);
@@ -84,7 +84,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 {
                     if (docRows is not null)
                     {
-                        var appendStart = Stopwatch.GetTimestamp();
+                        var appendStart = LoadMetrics.Start();
                         writer.Append(docRows);
                         metrics.Add(LoadStage.Append, ref appendStart);
                         loaded++;
@@ -107,7 +107,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     return new LoadOutcome(runId, null, inputs.Count, 0, 0, etl.Count(e => e.Status == "rejected"), 0, etl, [], reason);
                 }
 
-                stageStart = Stopwatch.GetTimestamp();
+                stageStart = LoadMetrics.Start();
                 await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
                 await CarryHistoryAsync(writer, store, cancellationToken).ConfigureAwait(false);
                 etl.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
@@ -183,7 +183,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 throw early;
             }
 
-            var stageStart = Stopwatch.GetTimestamp();
+            var stageStart = LoadMetrics.Start();
             var bytes = File.ReadAllBytes(input.FullPath);
             var source = SourceText.FromBytes(input.FileName, bytes);
             metrics.Add(LoadStage.Decode, ref stageStart);

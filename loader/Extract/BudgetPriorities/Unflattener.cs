@@ -13,7 +13,9 @@ internal static class Unflattener
     /// <summary>A line holding at least this many markers is treated as flattened.</summary>
     public const int MinMarkers = 2;
 
-    public static bool LooksFlattened(TextLine line) => CountMarkers(Tokens(line.Text)) >= MinMarkers;
+    public static bool LooksFlattened(TextLine line) =>
+        line.Text.AsSpan().Count(' ') + line.Text.AsSpan().Count('\t') + line.Text.AsSpan().Count('\u3000') >= MinMarkers // MinMarkers markers need as many tokens before them
+        && CountMarkers(Tokens(line.Text)) >= MinMarkers;
 
     /// <summary>Splits a flattened line into logical lines; each keeps the physical line number.</summary>
     public static IReadOnlyList<TextLine> Split(TextLine line)

@@ -32,7 +32,7 @@ internal static class TextNormalizer
             return line;
         }
 
-        if (IsAsciiOnly(line))
+        if (IsAsciiOnly(line) || IsStable(line))
         {
             return line;
         }
@@ -80,4 +80,30 @@ internal static class TextNormalizer
     }
 
     private static bool IsAsciiOnly(string s) => System.Text.Ascii.IsValid(s);
+
+    /// <summary>
+    /// True when every character is one that NFKC leaves alone and that cannot combine with a neighbour:
+    /// ASCII, CJK ideographs, hiragana and katakana (without the combining sound marks), 、。「」『』【】〔〕々〜 and
+    /// the geometric marks of headings and bullets (■□◆◇●○◎・). Most lines of Japanese prose pass, and skip
+    /// the ICU normalisation call; anything else (full-width letters and digits, （）, half-width kana, …)
+    /// goes through NFKC. TextNormalizerFastPathTests checks every character of the set against NFKC.
+    /// </summary>
+    internal static bool IsStable(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!IsStableChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static bool IsStableChar(char c) =>
+        c < '\u0080'
+        || c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3041' and <= '\u3096') or (>= '\u30A1' and <= '\u30FA') or '\u30FB' or '\u30FC'
+            or '\u3001' or '\u3002' or '\u3005' or (>= '\u300C' and <= '\u3011') or '\u3014' or '\u3015' or '\u301C'
+            or '\u25A0' or '\u25A1' or '\u25C6' or '\u25C7' or '\u25CB' or '\u25CE' or '\u25CF';
 }

@@ -41,7 +41,8 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
             }
         }
 
-        if (items < 3 || headings < 1)
+        // A titled document needs a single item; an untitled one must show the structure more than once.
+        if (headings < 1 || items < (titled ? 1 : 3))
         {
             return 0;
         }

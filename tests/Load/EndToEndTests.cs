@@ -1,6 +1,6 @@
+using System.Text.Json.Serialization;
 using BudgetWarehouse.Loader.Extract.Text;
 using Dapper;
-using System.Text.Json.Serialization;
 using Parquet;
 using Parquet.Serialization;
 

@@ -5,10 +5,10 @@ namespace BudgetWarehouse.Tests.Quantities;
 // Small entry points so that each test reads as input → expectation.
 internal static class QuantityTestText
 {
-    public static List<QuantityMention> Quantities(string text, long? unit = null) =>
+    public static List<QuantityMention> ScanQuantities(string text, long? unit = null) =>
         QuantityScanner.Scan(MappedText.Create(text), unit);
 
-    public static QuantityMention Single(string text, long? unit = null) => Assert.Single(Quantities(text, unit));
+    public static QuantityMention Single(string text, long? unit = null) => Assert.Single(ScanQuantities(text, unit));
 
     public static List<DateMention> Dates(string text, int? fiscalYear = null) =>
         DateScanner.Scan(MappedText.Create(text), fiscalYear);

@@ -99,6 +99,11 @@ internal static class DateScanner
         start = end = default;
         precision = "";
         phraseEnd = i;
+        if (i >= s.Length)
+        {
+            return false;
+        }
+
         if (TryYear(s, i, out var year, out var afterYear, out var dotted))
         {
             if (dotted)

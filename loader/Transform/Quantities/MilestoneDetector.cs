@@ -37,7 +37,7 @@ internal static class MilestoneDetector
     // Nouns that take を開始 and make a compound event: 供用を開始 → 供用開始.
     private static readonly string[] StartObjects = ["供用", "運用", "分譲", "運行", "運営", "営業", "受付", "販売", "利用", "募集"];
 
-    private static readonly string[] References = ["予算", "補正", "決算", "当初", "実績", "現在", "時点", "比", "末現在", "見込"];
+    private static readonly string[] References = ["予算", "最終", "補正", "決算", "当初", "実績", "現在", "時点", "比", "末現在", "見込"];
 
     public static List<MilestoneMention> Detect(MappedText text, IReadOnlyList<DateMention> dates)
     {
@@ -82,24 +82,15 @@ internal static class MilestoneDetector
                 continue;
             }
 
-            var leadIn = 0;
-            if (d.Date.Qualifier is DateQualifier.Within or DateQualifier.From)
-            {
-                leadIn = 0;
-            }
-            else if (after.StartsWith("に"))
-            {
-                leadIn = 1;
-            }
-            else
-            {
-                continue;
-            }
-
+            // 令和2年度中に…完了, 令和3年度に策定した, 7月より…運用を開始: the event closes the clause.
+            // 令和3年4月1日施行: the event word follows the date directly.
+            var leadIn = d.Date.Qualifier is DateQualifier.Within or DateQualifier.From ? 0 : after.StartsWith("に") ? 1 : -1;
+            var direct = leadIn < 0;
+            leadIn = Math.Max(leadIn, 0);
             var clauseEnd = after.IndexOfAny('。', '(');
             var clause = clauseEnd < 0 ? after[leadIn..] : after[leadIn..clauseEnd];
             var (word, wordEnd) = FirstCompletedEvent(clause);
-            if (word is null)
+            if (word is null || (direct && wordEnd - word.Length > 4))
             {
                 continue;
             }

@@ -24,7 +24,7 @@ internal static class NumberReader
         {
             if (IsDigit(s[i]))
             {
-                if (digits < 20)
+                if (digits < 19)
                 {
                     value = (value * 10) + (s[i] - '0');
                 }
@@ -42,7 +42,7 @@ internal static class NumberReader
             }
         }
 
-        if (digits > 20)
+        if (digits > 18)
         {
             // Too long to be a quantity (an id, a phone number run together).
             return false;
@@ -137,8 +137,16 @@ internal static class NumberReader
         var last = decimal.MaxValue;
         while (TryReadNumber(s, i, out var n, out var afterNumber))
         {
-            if (TryReadMultiplier(s, afterNumber, out var factor, out var afterMultiplier) && factor < last)
+            // 155,550 千円: a space may separate a number from its multiplier.
+            var at = afterNumber < s.Length - 1 && s[afterNumber] == ' ' ? afterNumber + 1 : afterNumber;
+            if (TryReadMultiplier(s, at, out var factor, out var afterMultiplier) && factor < last)
             {
+                // No budget reaches 10^24 yen: a longer run is not an amount, and decimal would overflow.
+                if (n >= 1_000_000_000_000m)
+                {
+                    return false;
+                }
+
                 value += n * factor;
                 last = factor;
                 hasMultiplier = true;

@@ -139,7 +139,7 @@ internal static class QuantityExtractor
                 if (role is MeasureRoles.Threshold or MeasureRoles.Benchmark && parent is { } p)
                 {
                     label = measures[p].Label;
-                    note = CleanLabel(clause);
+                    note = CleanNote(clause);
                 }
                 else if (inTableCell)
                 {
@@ -346,6 +346,12 @@ internal static class QuantityExtractor
         }
 
         return t;
+    }
+
+    private static string? CleanNote(string clause)
+    {
+        var t = clause.Trim().TrimStart('※', '・');
+        return t.Length == 0 ? null : t;
     }
 
     // 271億円の公共事業規模を確保 → 公共事業規模: the noun after の is what the figure measures.

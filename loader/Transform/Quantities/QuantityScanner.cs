@@ -180,7 +180,7 @@ internal static class QuantityScanner
             counter = c;
             i = after;
         }
-        else if (statedUnitYen is { } unit && !hasMultiplier && IsStandaloneCell(s, numberStart, chainEnd))
+        else if (statedUnitYen is { } unit && !hasMultiplier && value < 1_000_000_000_000m && IsStandaloneCell(s, numberStart, chainEnd))
         {
             kind = QuantityKind.Money;
             amount = value * unit;
@@ -263,6 +263,11 @@ internal static class QuantityScanner
     // A number alone in a table cell or between spaces, not a list marker opening the line.
     private static bool IsStandaloneCell(ReadOnlySpan<char> s, int start, int end)
     {
+        if (start > 0 && s[start - 1] is '△' or '▲' or '−' or '-')
+        {
+            start--;
+        }
+
         var leftOk = start == 0 || s[start - 1] is ' ' or '\t' or '(' or '|';
         var rightOk = end == s.Length || s[end] is ' ' or '\t' or ')' or '|' or '、' or '。';
         if (!leftOk || !rightOk)

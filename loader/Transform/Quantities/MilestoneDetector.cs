@@ -37,7 +37,7 @@ internal static class MilestoneDetector
     // Nouns that take を開始 and make a compound event: 供用を開始 → 供用開始.
     private static readonly string[] StartObjects = ["供用", "運用", "分譲", "運行", "運営", "営業", "受付", "販売", "利用", "募集"];
 
-    private static readonly string[] References = ["予算", "最終", "補正", "決算", "当初", "実績", "現在", "時点", "比", "末現在", "見込"];
+    private static readonly string[] References = ["予算", "最終", "補正", "決算", "当初", "実績", "現在", "時点", "比", "末現在"];
 
     public static List<MilestoneMention> Detect(MappedText text, IReadOnlyList<DateMention> dates)
     {

@@ -19,14 +19,14 @@ internal static class QuantityTestText
         return MilestoneDetector.Detect(mapped, DateScanner.Scan(mapped, fiscalYear));
     }
 
-    public static ExtractedQuantities Extract(params string[] lines) =>
+    public static ExtractedQuantities ExtractLines(params string[] lines) =>
         QuantityExtractor.Extract(lines.Select((l, i) => new QuantitySegment($"s{i}", "g", l, i + 1, 2020)));
 
     // Seeds split the simple way for tests of the rules alone: a bulleted line opens a group,
     // following unbulleted lines are its details, a heading or narrative closes it.
     public static List<QuantitySegment> SeedSegments(string fileName, int fiscalYear)
     {
-        var path = Path.Combine(RepoRoot(), "seeds", "documents", fileName);
+        var path = Path.Combine(TestPaths.Seeds, "documents", fileName);
         var result = new List<QuantitySegment>();
         string? group = null;
         var number = 0;
@@ -59,15 +59,4 @@ internal static class QuantityTestText
 
     private static bool IsHeading(string t) =>
         MappedText.IsCircled(t[0]) || t[0] is '(' or '（' || (char.IsAsciiDigit(t[0]) && t.Length > 1 && t[1] is ' ' or '.');
-
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BudgetWarehouse.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 }

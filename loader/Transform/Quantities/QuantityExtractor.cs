@@ -56,6 +56,9 @@ internal static class QuantityExtractor
         int? lastMoneyValue = null;
         int? breakdownParent = null;
         long breakdownLeft = 0;
+        var unit = statedUnitYen;
+        var measureOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var milestoneOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var segment in segments)
         {
             if (segment.GroupKey != group)
@@ -68,8 +71,10 @@ internal static class QuantityExtractor
             var text = MappedText.Create(segment.RawText);
             var s = text.Text;
             var dates = DateScanner.Scan(text, segment.FiscalYear);
-            var found = QuantityScanner.Scan(text, statedUnitYen);
-            var ordinal = 0;
+            // A stated unit such as (単位 千円) holds from where it is printed to the end of the document.
+            unit = StatedUnit.Detect(s) ?? unit;
+            var found = QuantityScanner.Scan(text, unit);
+            var ordinal = measureOrdinals.GetValueOrDefault(segment.Key);
             var segmentStart = measures.Count;
             var firstTab = s.IndexOf('\t');
             var firstCell = firstTab < 0 ? null : CleanCell(s[..firstTab]);
@@ -178,11 +183,14 @@ internal static class QuantityExtractor
                 }
             }
 
-            var milestoneOrdinal = 0;
+            measureOrdinals[segment.Key] = ordinal;
+            var milestoneOrdinal = milestoneOrdinals.GetValueOrDefault(segment.Key);
             foreach (var ms in MilestoneDetector.Detect(text, dates))
             {
                 milestones.Add(new ExtractedMilestone(segment.Key, ++milestoneOrdinal, ms, LineOf(segment, text, ms.Start)));
             }
+
+            milestoneOrdinals[segment.Key] = milestoneOrdinal;
         }
 
         return new ExtractedQuantities(measures, milestones);

@@ -7,6 +7,7 @@ with years as (
     union select fiscal_year from fact_measure
     union select fiscal_year from fact_milestone
     union select target_fiscal_year from fact_milestone
+    union select case when month(end_date) >= 4 then year(end_date) else year(end_date) - 1 end from fact_milestone
 ),
 
 final as (

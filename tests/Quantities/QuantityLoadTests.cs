@@ -172,6 +172,10 @@ public sealed class QuantityLoadTests(LoadedSeedsFixture seeds) : IClassFixture<
         Assert.Equal(0, Db.ExecuteScalar<long>("""
             select count(*) from fact_milestone m anti join dim_fiscal_year d on d.fiscal_year = m.target_fiscal_year
             """));
+        Assert.Equal(0, Db.ExecuteScalar<long>("""
+            select count(*) from fact_milestone m anti join dim_fiscal_year d
+                on m.end_date between d.start_date and d.end_date
+            """));
         Assert.Contains(2023, Db.Query<int>("select fiscal_year from dim_fiscal_year"));
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using BudgetWarehouse.Models.Quantities;
 
 namespace BudgetWarehouse.Loader.Transform.Quantities;
@@ -19,6 +20,8 @@ internal sealed record DateMention(JapaneseDate Date, int Start, int End);
 /// </summary>
 internal static class DateScanner
 {
+    private static readonly SearchValues<char> DateStarts = SearchValues.Create("令平昭RHS0123456789");
+
     private static bool IsDigit(char c) => c is >= '0' and <= '9';
 
     private static bool IsAsciiLetter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z');
@@ -30,6 +33,14 @@ internal static class DateScanner
         var i = 0;
         while (i < s.Length)
         {
+            // Jump to the next character that can begin a date; most text has none.
+            var next = s[i..].IndexOfAny(DateStarts);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             if (TryDate(s, i, contextFiscalYear, out var start, out var end, out var precision, out var phraseEnd))
             {
                 // 令和5年度~令和8年度: a period between two dates.

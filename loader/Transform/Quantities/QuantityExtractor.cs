@@ -183,14 +183,21 @@ internal static class QuantityExtractor
                 }
             }
 
-            measureOrdinals[segment.Key] = ordinal;
+            if (ordinal > 0)
+            {
+                measureOrdinals[segment.Key] = ordinal;
+            }
+
             var milestoneOrdinal = milestoneOrdinals.GetValueOrDefault(segment.Key);
             foreach (var ms in MilestoneDetector.Detect(text, dates))
             {
                 milestones.Add(new ExtractedMilestone(segment.Key, ++milestoneOrdinal, ms, LineOf(segment, text, ms.Start)));
             }
 
-            milestoneOrdinals[segment.Key] = milestoneOrdinal;
+            if (milestoneOrdinal > 0)
+            {
+                milestoneOrdinals[segment.Key] = milestoneOrdinal;
+            }
         }
 
         return new ExtractedQuantities(measures, milestones);

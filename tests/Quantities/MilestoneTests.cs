@@ -29,6 +29,13 @@ public class MilestoneTests
         Assert.Equal(raw, m.RawText);
     }
 
+    [Fact]
+    public void TwoDatesInOneAnnotation()
+    {
+        var m = Milestones("新庁舎を整備（令和2年4月開設、令和3年4月完成予定）");
+        Assert.Equal([("開設", false, "（令和2年4月開設"), ("完成", true, "令和3年4月完成")], m.Select(x => (x.Event, x.IsPlanned, x.RawText)));
+    }
+
     [Theory]
     [InlineData("国の経済対策に呼応して、令和元年度最終補正予算への前倒し分と合わせ")]
     [InlineData("児童生徒全員に学習用端末を計画的に配置（令和5年度まで）")]

@@ -54,8 +54,17 @@ internal static class MilestoneDetector
             if (open >= 0)
             {
                 var close = s[d.End..].IndexOf(')');
-                var inner = close < 0 ? s[d.End..] : s.Slice(d.End, close);
                 var end = close < 0 ? s.Length : d.End + close + 1;
+
+                // (令和2年4月開設、令和3年4月完成予定): each date owns the words up to the next 、.
+                var inner = close < 0 ? s[d.End..] : s.Slice(d.End, close);
+                var comma = inner.IndexOfAny('、', ',');
+                if (comma >= 0)
+                {
+                    inner = inner[..comma];
+                    end = d.End + comma;
+                }
+
                 if (StartsWithAny(inner, References) || ContainsAny(inner, References))
                 {
                     continue;
@@ -97,7 +106,7 @@ internal static class MilestoneDetector
 
             var phraseEnd = d.End + leadIn + wordEnd;
             var tail = clause[wordEnd..];
-            var plannedHere = tail.StartsWith("予定") || tail.StartsWith("する予定") || tail.Contains("予定", StringComparison.Ordinal) && tail.Length < 12;
+            var plannedHere = tail[..Math.Min(tail.Length, 8)].Contains("予定", StringComparison.Ordinal);
             result.Add(new MilestoneMention(word, d.Date, plannedHere, d.Start, phraseEnd, text.RawSlice(d.Start, phraseEnd)));
         }
 

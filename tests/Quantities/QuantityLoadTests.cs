@@ -110,6 +110,7 @@ public sealed class QuantityLoadTests(LoadedSeedsFixture seeds) : IClassFixture<
         var counts = Db.Query<(double Value, string Counter)>($"select value, counter from fact_measure where document_id = {Budget} and unit = 'count'").ToList();
         Assert.Contains((3.0, "クラブ"), counts);
         Assert.Contains((2.0, "施設"), counts);
+        Assert.Equal(2, counts.Count);
         Assert.Equal(0, Db.ExecuteScalar<long>("""
             select count(*) from fact_measure
             where raw_text like '%第%' or raw_text like '%周年%' or raw_text like '%世紀%' or raw_text like '%プラン%'

@@ -12,6 +12,7 @@ public class JapaneseDateTests
     [InlineData("令和２年１０月２５日", "2020-10-25", "2020-10-25", DatePrecision.Day)]
     [InlineData("令和2年10月3日、4日", "2020-10-03", "2020-10-04", DatePrecision.Day)]
     [InlineData("令和2年8月29日、30日", "2020-08-29", "2020-08-30", DatePrecision.Day)]
+    [InlineData("令和2年10月3日(土)、4日(日)", "2020-10-03", "2020-10-04", DatePrecision.Day)]
     [InlineData("令和2年8月29日~9月1日", "2020-08-29", "2020-09-01", DatePrecision.Day)]
     [InlineData("令和2年12月30日から1月3日", "2020-12-30", "2021-01-03", DatePrecision.Day)]
     [InlineData("令和3年3月", "2021-03-01", "2021-03-31", DatePrecision.Month)]

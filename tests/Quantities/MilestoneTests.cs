@@ -19,6 +19,7 @@ public class MilestoneTests
     [InlineData("システムを構築（令和3年1月稼働予定）", "稼働", "2021-01-01", "2021-01-31", DatePrecision.Month, true, "（令和3年1月稼働予定）")]
     [InlineData("令和2年度中に全ての小学校の整備を完了（最終補正）", "完了", "2020-04-01", "2021-03-31", DatePrecision.FiscalYear, false, "令和2年度中に全ての小学校の整備を完了")]
     [InlineData("令和4年秋に新庁舎を開設する予定", "開設", "2022-09-01", "2022-11-30", DatePrecision.Season, true, "令和4年秋に新庁舎を開設")]
+    [InlineData("大会を開催（令和2年10月25日（日））", "開催", "2020-10-25", "2020-10-25", DatePrecision.Day, false, "（令和2年10月25日（日））")]
     [InlineData("R3.4.1施行", "施行", "2021-04-01", "2021-04-01", DatePrecision.Day, false, "R3.4.1施行")]
     public void ScheduledEvents(string text, string evt, string start, string end, string precision, bool planned, string raw)
     {

@@ -364,7 +364,7 @@ internal static class DateScanner
         {
             start = end = new DateOnly(year, month, day);
             precision = DatePrecision.Day;
-            phraseEnd = k + 1;
+            phraseEnd = SkipWeekday(s, k + 1);
             var (sepLen, crossMonth) = RangeSeparator(s, phraseEnd);
             if (sepLen > 0)
             {
@@ -383,7 +383,7 @@ internal static class DateScanner
                     if (candidate > start)
                     {
                         end = candidate;
-                        phraseEnd = afterDay + 1;
+                        phraseEnd = SkipWeekday(s, afterDay + 1);
                     }
                 }
             }
@@ -429,6 +429,10 @@ internal static class DateScanner
 
         return true;
     }
+
+    // 10月3日(土): the day of the week belongs to the date.
+    private static int SkipWeekday(ReadOnlySpan<char> s, int i) =>
+        i + 2 < s.Length && s[i] == '(' && s[i + 1] is '月' or '火' or '水' or '木' or '金' or '土' or '日' or '祝' && s[i + 2] == ')' ? i + 3 : i;
 
     // 、 between two days of the same month means both days; ~ and から may also cross months.
     private static (int Length, bool CrossMonth) RangeSeparator(ReadOnlySpan<char> s, int i)

@@ -158,6 +158,24 @@ public sealed class QuantityLoadTests(LoadedSeedsFixture seeds) : IClassFixture<
     }
 
     [Fact]
+    public void ReadmeExampleQueriesRun()
+    {
+        // As in the README, restricted to the budget seed so that other documents do not change the sums.
+        var pillars = Db.Query<(string Pillar, long Yen)>($"""
+            select p.pillar_title, sum(m.amount_yen)::bigint as yen
+            from fact_measure m join dim_policy p using (policy_id)
+            where m.unit = 'JPY' and m.role = 'value' and m.document_id = {Budget} group by all order by yen desc
+            """).ToList();
+        Assert.Equal(27_100_000_000L + 2_000_000_000L, pillars.Sum(p => p.Yen));
+        Assert.Equal(32, Db.Query($"""
+            select m.target_fiscal_year, m.event, m.start_date, m.end_date, m.precision, m.is_planned, i.text
+            from fact_milestone m join fact_initiative i using (initiative_id)
+            where m.document_id = {Budget}
+            order by m.start_date
+            """).Count());
+    }
+
+    [Fact]
     public void FactsCarryTheirInitiativesKeys()
     {
         Assert.Equal(0, Db.ExecuteScalar<long>("""

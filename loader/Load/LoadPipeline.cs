@@ -34,16 +34,17 @@ internal sealed record LoadOutcome(
 /// export Parquet → publish the snapshot. A bad document is rejected with its file and line and the rest
 /// still load; nothing is published when no document loaded, so the last good snapshot stays current.
 /// </summary>
-internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOptions> options, ILogger<LoadPipeline> logger, TimeProvider time, LoadMetrics metrics)
+internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOptions> options, ILogger<LoadPipeline> logger, TimeProvider time, LoadMetrics? metrics = null)
 {
     private readonly WarehouseOptions _options = options.Value;
+    private readonly LoadMetrics _metrics = metrics ?? new LoadMetrics();
 
     public async Task<LoadOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow().UtcDateTime;
         var runId = started.ToString("yyyyMMdd'T'HHmmss'.'fff'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         var stopwatch = Stopwatch.StartNew();
-        metrics.Reset();
+        _metrics.Reset();
         var stageStart = LoadMetrics.Start();
         var store = new SnapshotStore(_options.WarehousePath);
         Directory.CreateDirectory(store.Root);
@@ -67,8 +68,8 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         }
 
         var work = await HashAsync(inputs, cancellationToken).ConfigureAwait(false);
-        metrics.Found(work.Count, work.Sum(w => w.Item3));
-        metrics.Add(LoadStage.Discover, ref stageStart);
+        _metrics.Found(work.Count, work.Sum(w => w.Item3));
+        _metrics.Add(LoadStage.Discover, ref stageStart);
         var (snapshotId, snapshotDir) = store.Begin(started);
         var loaded = 0;
         long rows = 0;
@@ -86,7 +87,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     {
                         var appendStart = LoadMetrics.Start();
                         writer.Append(docRows);
-                        metrics.Add(LoadStage.Append, ref appendStart);
+                        _metrics.Add(LoadStage.Append, ref appendStart);
                         loaded++;
                         rows += docRows.RowCount;
                     }
@@ -119,7 +120,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     loaded, 0, rejected, 0, rejected > 0 ? "partial" : "ok", $"{loaded} loaded, {rejected} rejected").ConfigureAwait(false);
                 await writer.ExecuteAsync("checkpoint", cancellationToken).ConfigureAwait(false);
 
-                metrics.Add(LoadStage.Finish, ref stageStart);
+                _metrics.Add(LoadStage.Finish, ref stageStart);
                 var lakeDir = Path.Combine(snapshotDir, SnapshotStore.LakeFolder);
                 tables = await ParquetExporter.ExportAsync(writer.Connection, lakeDir, cancellationToken).ConfigureAwait(false);
                 var documents = await writer.Connection.QueryAsync<(string, string, string, int, string)>(
@@ -132,7 +133,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     Tables = tables.Select(t => new { t.Name, t.Rows, t.Path, t.PartitionedBy }),
                     Documents = documents.Select(d => new { DocumentId = d.Item1, FileName = d.Item2, Family = d.Item3, FiscalYear = d.Item4, Sha256 = d.Item5 }),
                 }, cancellationToken).ConfigureAwait(false);
-                metrics.Add(LoadStage.Export, ref stageStart);
+                _metrics.Add(LoadStage.Export, ref stageStart);
             }
 
             store.Publish(snapshotId);
@@ -164,7 +165,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
             await Parallel.ForEachAsync(work, parallel, async (w, ct) =>
             {
                 await writer.WriteAsync(Process(w.Input, w.Sha, w.Size, w.Error, runId, loadedAt), ct).ConfigureAwait(false);
-                metrics.DocumentDone(w.Size);
+                _metrics.DocumentDone(w.Size);
             }).ConfigureAwait(false);
         }
         finally
@@ -187,7 +188,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
             var stageStart = LoadMetrics.Start();
             var bytes = File.ReadAllBytes(input.FullPath);
             var source = SourceText.FromBytes(input.FileName, bytes);
-            metrics.Add(LoadStage.Decode, ref stageStart);
+            _metrics.Add(LoadStage.Decode, ref stageStart);
             if (source.Lines.FirstOrDefault(l => l.Raw.Length > _options.MaxLineLength) is { Raw: not null } longLine)
             {
                 throw new DocumentException(input.FileName, longLine.Number, $"line longer than {_options.MaxLineLength} characters");
@@ -212,7 +213,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
             }
 
             var parsed = parser.Parse(source);
-            metrics.Add(LoadStage.Parse, ref stageStart);
+            _metrics.Add(LoadStage.Parse, ref stageStart);
             var ctx = new DocumentContext
             {
                 FileName = input.FileName,
@@ -226,7 +227,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 ManifestFamily = input.Manifest?.Family,
             };
             var rows = DocumentTransformer.Transform(parsed, ctx, source.Encoding, source.Lines.Count);
-            metrics.Add(LoadStage.Transform, ref stageStart);
+            _metrics.Add(LoadStage.Transform, ref stageStart);
             return (rows, new EtlDocumentRow
             {
                 RunId = runId,

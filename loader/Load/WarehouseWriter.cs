@@ -22,7 +22,7 @@ internal sealed class WarehouseWriter : IAsyncDisposable
     /// DuckDB's memory budget while loading. Its default (80% of RAM) lets the buffer pool cache every block a
     /// national load writes; with a bound, DuckDB evicts written blocks and spills sorts to disk instead.
     /// </summary>
-    public const string DefaultMemoryLimit = "512MB";
+    public const string DefaultMemoryLimit = "384MB";
 
     public static async Task<WarehouseWriter> CreateAsync(string databasePath, CancellationToken cancellationToken, string memoryLimit = DefaultMemoryLimit)
     {

@@ -113,7 +113,7 @@ internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, Loa
             }
 
             var workers = warehouseOptions.Value.Parallelism > 0 ? warehouseOptions.Value.Parallelism : Environment.ProcessorCount;
-            await output.WriteLineAsync($"stages: wall s (decode/parse/transform summed over {workers} parallel workers), CPU s of the .NET thread that ran it").ConfigureAwait(false);
+            await output.WriteLineAsync($"stages: wall s (decode/parse/transform summed over {workers} parallel workers) and CPU s of the calling thread (DuckDB's own worker threads not included)").ConfigureAwait(false);
             foreach (var stage in Enum.GetValues<LoadStage>())
             {
                 var stageCpu = metrics.Cpu(stage);

@@ -126,7 +126,7 @@ internal static class DepartmentAssigner
         }
 
         var winner = best[0];
-        var others = best.Count > 1 ? $" (+{best.Count - 1} agreeing)" : "";
+        var others = (best.Count > 1 ? $" (+{best.Count - 1} agreeing)" : "") + (outOfYear.Count > 0 ? $"; skipped: {string.Join("; ", outOfYear)}" : "");
         var evidence = string.Create(CultureInfo.InvariantCulture,
             $"{prefix}rule {winner.Rule.Id} [{(winner.Rule.MatchOn == RuleTarget.Text ? "text" : "path")} ~ {winner.Rule.Pattern}, priority {top}] matched 「{winner.Words}」 → {winner.Unit.Name}{(directory.BureauOf(winner.Unit) is { } b && b != winner.Unit.Name ? $" ({b})" : "")}{others}");
         return new DepartmentAssignment(OrgDirectory.Key(winner.Unit), Rule, evidence, winner.Unit.Name);

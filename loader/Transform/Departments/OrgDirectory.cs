@@ -12,8 +12,6 @@ namespace BudgetWarehouse.Loader.Transform.Departments;
 /// </summary>
 internal sealed class OrgDirectory
 {
-    private static readonly string[] BureauKinds = ["局", "部", "委員会", "監", "管理者", "病院", "事務局"];
-
     private readonly List<OrgUnit> _units;
 
     public OrgDirectory(IEnumerable<OrgUnit> units) => _units = [.. units];
@@ -28,19 +26,22 @@ internal sealed class OrgDirectory
     public OrgUnit? ByNameOnly(string name, int fiscalYear) =>
         _units.Where(u => u.Name == name).OrderByDescending(u => u.IsValidIn(fiscalYear)).ThenByDescending(u => u.ValidFrom ?? int.MinValue).FirstOrDefault();
 
-    /// <summary>Nearest 局/部 (or similar top-level body) at or above the unit.</summary>
+    /// <summary>Nearest 局 or 部 at or above the unit; without one, the top of its chain (委員会, 監, 病院, 事務局 …).</summary>
     public string? BureauOf(OrgUnit unit)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        OrgUnit? top = null;
         for (OrgUnit? u = unit; u is not null && seen.Add(u.Name); u = ParentOf(u))
         {
-            if (BureauKinds.Contains(u.Kind))
+            if (u.Kind is "局" or "部")
             {
                 return u.Name;
             }
+
+            top = u;
         }
 
-        return null;
+        return top?.Name;
     }
 
     private OrgUnit? ParentOf(OrgUnit unit)

@@ -216,6 +216,39 @@ public class DepartmentAssignerTests
     }
 
     [Fact]
+    public void TheDescriptionParagraphOfAnItemCountsForTextRules()
+    {
+        var doc = new ParsedDocument
+        {
+            Family = DocumentFamilies.PlanProgress,
+            Policies = [],
+            Initiatives =
+            [
+                new InitiativeNode
+                {
+                    Seq = 1, Kind = InitiativeKinds.Item, Text = "連携方策の検討", RawText = "連携方策の検討", Span = SourceSpan.Line(1),
+                    Description = "市内の商店街と協議し、支援策をまとめました。",
+                },
+            ],
+        };
+        var ctx = new DocumentContext
+        {
+            FileName = "plan.txt",
+            Sha256 = new string('c', 64),
+            DocumentId = "cccccccccccccccc",
+            ByteCount = 1,
+            LoadedAt = DateTime.UnixEpoch,
+            Municipality = "市A",
+            ManifestFiscalYear = 2024,
+            Reference = Reference,
+        };
+        var rows = DocumentTransformer.Transform(doc, ctx, "utf-8", 2);
+        var row = Assert.Single(rows.Initiatives);
+        Assert.Equal("商工課", NameOf(rows, row));
+        Assert.Contains("「商店街」", row.DepartmentEvidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutReferenceDataEverythingIsUnknownWithAReason()
     {
         var doc = new ParsedDocument

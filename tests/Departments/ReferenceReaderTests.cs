@@ -1,5 +1,5 @@
-using BudgetWarehouse.Loader.Load.Reference;
 using BudgetWarehouse.Loader.Load;
+using BudgetWarehouse.Loader.Load.Reference;
 
 namespace BudgetWarehouse.Tests.Departments;
 

@@ -55,7 +55,9 @@ internal static class DepartmentAssigner
             else
             {
                 var path = row.PolicyId is null ? "" : paths.GetValueOrDefault(row.PolicyId, "");
-                result = ByRules(row.Text, path, row.FiscalYear, reference.DepartmentRules, directory, municipality);
+                // Progress reports print a paragraph under each item; its words count like the item's own.
+                var text = string.IsNullOrEmpty(row.Description) ? row.Text : $"{row.Text}\n{row.Description}";
+                result = ByRules(text, path, row.FiscalYear, reference.DepartmentRules, directory, municipality);
             }
 
             assigned[row.InitiativeId] = result;

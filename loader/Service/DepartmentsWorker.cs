@@ -43,6 +43,24 @@ internal sealed class DepartmentsWorker(IOptions<WarehouseOptions> options, ICon
             await output.WriteLineAsync($"{u.Item1}:{u.Item2}\t{u.Item3}\t{u.Item4}\t{u.Item5}\t{u.Item6}").ConfigureAwait(false);
         }
 
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync("department rows stated in documents: name\tkind\tparent\tbureau\tvalid_from_fy\tvalid_to_fy\tevidence").ConfigureAwait(false);
+        var history = await connection.QueryAsync<(string, string, string?, string?, int?, int?, string?)>(
+            "select name, kind, parent, bureau, valid_from_fy, valid_to_fy, evidence from v_department_history").ConfigureAwait(false);
+        foreach (var h in history)
+        {
+            await output.WriteLineAsync($"{h.Item1}\t{h.Item2}\t{h.Item3}\t{h.Item4}\t{h.Item5}\t{h.Item6}\t{h.Item7}").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync("themes: theme\tpolicy_nodes\tby_own_title\tinherited").ConfigureAwait(false);
+        var themes = await connection.QueryAsync<(string, long, long, long)>(
+            "select theme, policy_nodes, by_own_title, inherited from v_theme_coverage").ConfigureAwait(false);
+        foreach (var t in themes)
+        {
+            await output.WriteLineAsync($"{t.Item1}\t{t.Item2}\t{t.Item3}\t{t.Item4}").ConfigureAwait(false);
+        }
+
         if (configuration.GetValue<bool>($"{Section}:All"))
         {
             await output.WriteLineAsync().ConfigureAwait(false);
@@ -53,6 +71,15 @@ internal sealed class DepartmentsWorker(IOptions<WarehouseOptions> options, ICon
             foreach (var a in all)
             {
                 await output.WriteLineAsync($"{a.Item1}:{a.Item2}\t{a.Item3}\t{a.Item4}\t{a.Item5}\t{a.Item6}\t{a.Item7}\t{a.Item8}\t{a.Item9}").ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync("policy themes: file:line\tcode\ttitle\ttheme\tevidence").ConfigureAwait(false);
+            var policies = await connection.QueryAsync<(string, int, string, string, string?, string?)>(
+                "select d.file_name, p.source_line, p.code, p.title, p.theme, p.theme_evidence from dim_policy p join dim_document d using (document_id) order by d.file_name, p.source_line").ConfigureAwait(false);
+            foreach (var p in policies)
+            {
+                await output.WriteLineAsync($"{p.Item1}:{p.Item2}\t{p.Item3}\t{p.Item4}\t{p.Item5}\t{p.Item6}").ConfigureAwait(false);
             }
         }
 

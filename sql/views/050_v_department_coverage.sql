@@ -56,3 +56,42 @@ final as (
 
 select * from final
 order by file_name, seq;
+
+-- v_department_history: dim_department rows that a document created, ended or confirmed (the
+-- reorganisations the documents state), with the sentence as evidence.
+create or replace view v_department_history as
+with
+
+departments as (
+    select name, kind, parent, bureau, valid_from_fy, valid_to_fy, source, evidence
+    from dim_department
+    where source = 'document' or evidence like '%.txt:%'
+),
+
+final as (
+    select * from departments
+)
+
+select * from final
+order by name, valid_from_fy nulls first;
+
+-- v_theme_coverage: policy nodes per conformed theme, by their own title or inherited from a parent.
+create or replace view v_theme_coverage as
+with
+
+policies as (
+    select theme, theme_evidence from dim_policy
+),
+
+final as (
+    select
+        theme,
+        cast(count(*) as bigint) as policy_nodes,
+        cast(count(*) filter (where theme_evidence like 'rule %') as bigint) as by_own_title,
+        cast(count(*) filter (where theme_evidence like 'title silent%') as bigint) as inherited
+    from policies
+    group by theme
+)
+
+select * from final
+order by policy_nodes desc, theme;

@@ -88,7 +88,7 @@ public partial class DepartmentWarehouseTests : IAsyncLifetime
     [Fact]
     public async Task DepartmentAndThemeDataTestsReturnNoRows()
     {
-        foreach (var file in new[] { "department_key_exists.sql", "department_validity_no_overlap.sql", "department_evidence_present.sql", "policy_theme_present.sql" })
+        foreach (var file in new[] { "department_key_exists.sql", "department_validity_no_overlap.sql", "department_evidence_present.sql", "policy_theme_present.sql", "fact_department_matches_initiative.sql" })
         {
             var sql = await File.ReadAllTextAsync(Path.Combine(TestPaths.Sql, "tests", file));
             var rows = (await _db.QueryAsync(sql)).ToList();

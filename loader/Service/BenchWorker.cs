@@ -58,6 +58,20 @@ internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, Loa
             await output.WriteLineAsync($"corpus: reusing {corpus}").ConfigureAwait(false);
         }
 
+        // Reference data (themes, department rules) is the user's, not generated: use the seeds' when the corpus has none.
+        var reference = Path.Combine(corpus, "reference");
+        var seedsReference = Path.GetFullPath(Path.Combine("seeds", "reference"));
+        if (!Directory.Exists(reference) && Directory.Exists(seedsReference))
+        {
+            Directory.CreateDirectory(reference);
+            foreach (var csv in Directory.EnumerateFiles(seedsReference, "*.csv"))
+            {
+                File.Copy(csv, Path.Combine(reference, Path.GetFileName(csv)));
+            }
+
+            await output.WriteLineAsync($"reference: copied {seedsReference} into the corpus").ConfigureAwait(false);
+        }
+
         var mb = expected.Bytes / 1e6;
         foreach (var (family, t) in expected.Families)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace BudgetWarehouse.Loader.Transform.Departments;
@@ -14,10 +15,22 @@ namespace BudgetWarehouse.Loader.Transform.Departments;
 /// </summary>
 internal static partial class ReorganisationParser
 {
+    // Every pattern below needs one of these verbs; most items have none, and the creation patterns, which
+    // cannot start from a literal, would otherwise be tried at every position of every item.
+    private static readonly SearchValues<string> MergeVerbs = SearchValues.Create(["改編", "統合", "再編"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> CreationVerbs = SearchValues.Create(["新設", "設置", "開設", "設立"], StringComparison.Ordinal);
+
     public static IReadOnlyList<OrgChange> Parse(string text, int line)
     {
         var changes = new List<OrgChange>();
-        foreach (Match m in Merge().Matches(text))
+        var mayMerge = text.AsSpan().ContainsAny(MergeVerbs);
+        var mayCreate = text.AsSpan().ContainsAny(CreationVerbs);
+        if (!mayMerge && !mayCreate)
+        {
+            return changes;
+        }
+
+        foreach (Match m in mayMerge ? Merge().Matches(text) : Enumerable.Empty<Match>())
         {
             var target = m.Groups["to"].Value.Trim();
             if (!IsUnitName(target))
@@ -36,7 +49,7 @@ internal static partial class ReorganisationParser
         }
 
         var covered = new List<(int Start, int End)>();
-        foreach (var regex in new[] { QuotedCreation(), UnquotedCreation() })
+        foreach (var regex in mayCreate ? [QuotedCreation(), UnquotedCreation()] : Array.Empty<Regex>())
         {
             foreach (Match m in regex.Matches(text))
             {

@@ -19,6 +19,7 @@ internal static partial class ReorganisationParser
     // cannot start from a literal, would otherwise be tried at every position of every item.
     private static readonly SearchValues<string> MergeVerbs = SearchValues.Create(["改編", "統合", "再編"], StringComparison.Ordinal);
     private static readonly SearchValues<string> CreationVerbs = SearchValues.Create(["新設", "設置", "開設", "設立"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> UnquotedUnits = SearchValues.Create(["本部", "準備室", "対策室"], StringComparison.Ordinal);
 
     public static IReadOnlyList<OrgChange> Parse(string text, int line)
     {
@@ -49,7 +50,18 @@ internal static partial class ReorganisationParser
         }
 
         var covered = new List<(int Start, int End)>();
-        foreach (var regex in mayCreate ? [QuotedCreation(), UnquotedCreation()] : Array.Empty<Regex>())
+        var creations = new List<Regex>(2);
+        if (mayCreate && text.Contains('「', StringComparison.Ordinal))
+        {
+            creations.Add(QuotedCreation());
+        }
+
+        if (mayCreate && text.AsSpan().ContainsAny(UnquotedUnits))
+        {
+            creations.Add(UnquotedCreation());
+        }
+
+        foreach (var regex in creations)
         {
             foreach (Match m in regex.Matches(text))
             {

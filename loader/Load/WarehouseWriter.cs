@@ -50,6 +50,9 @@ internal sealed class WarehouseWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Flushes and closes the appenders, so that SQL can add rows to the same tables.</summary>
+    public void EndAppend() => CloseAppenders();
+
     /// <summary>Flushes the appenders, then derives dimensions (sql/load) and creates views (sql/views).</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {

@@ -247,6 +247,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 await new LoadState(fingerprint, digest, state).WriteAsync(snapshotDir, cancellationToken).ConfigureAwait(false);
 
                 store.Publish(snapshotId);
+                store.Collect(TimeSpan.FromSeconds(_options.SnapshotGraceSeconds));
                 Log.LoadPublished(logger, runId, snapshotId, loaded, unchanged.Count, rejected, rows, stopwatch.ElapsedMilliseconds);
                 return new LoadOutcome(runId, snapshotId, inputs.Count, loaded, unchanged.Count, rejected, rows, etl, tables, null) { Removed = removed, Stale = stale };
             }

@@ -69,7 +69,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         var started = time.GetUtcNow().UtcDateTime;
         var runId = started.ToString("yyyyMMdd'T'HHmmss'.'fff'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         var stopwatch = Stopwatch.StartNew();
-        var store = new SnapshotStore(_options.WarehousePath);
+        var store = new SnapshotStore(_options.WarehousePath, _options.FlushToDisk);
         Directory.CreateDirectory(store.Root);
 
         using var writerLock = AcquireLock(store.Root);

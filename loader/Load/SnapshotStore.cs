@@ -52,7 +52,7 @@ internal static partial class NativeMethods
     }
 }
 
-internal sealed class SnapshotStore(string warehouseDir)
+internal sealed class SnapshotStore(string warehouseDir, bool flushToDisk = true)
 {
     public const string DatabaseFile = "budget.duckdb";
     public const string LakeFolder = "parquet";
@@ -103,10 +103,14 @@ internal sealed class SnapshotStore(string warehouseDir)
 
         // Everything on disk before the marker, and the marker before the link: a power cut leaves the old
         // snapshot current, never a current one with missing pages.
-        FsyncTree(dir);
+        if (flushToDisk)
+        {
+            FsyncTree(dir);
+        }
+
         using (var marker = File.Create(Path.Combine(dir, CompleteMarker)))
         {
-            marker.Flush(flushToDisk: true);
+            marker.Flush(flushToDisk);
         }
 
         FsyncDirectory(dir);

@@ -23,6 +23,13 @@ public sealed class WarehouseOptions
     /// <summary>How long a superseded snapshot stays for readers that opened it.</summary>
     public int SnapshotGraceSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Flush a snapshot's files to disk before publishing it, so that a power cut cannot leave a current snapshot
+    /// with missing pages. A killed process needs no flush (the kernel keeps what was written); turn off only for
+    /// throwaway warehouses such as tests.
+    /// </summary>
+    public bool FlushToDisk { get; set; } = true;
+
     /// <summary>Documents parsed at once; 0 means one per core.</summary>
     public int Parallelism { get; set; }
 

@@ -48,6 +48,20 @@ public sealed class ServeTests(ITestOutputHelper output)
                 Assert.Equal(["a.txt"], db.Query<string>("select file_name from dim_document"));
             }
 
+            // A bad file is rejected, the rest stays published, and `bw status` (another reader) shows the reason.
+            var beforeBad = ServiceTestSupport.CurrentSnapshotId(warehouse);
+            seeds.Write("bad.bin", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00]);
+            Assert.True(await ServiceTestSupport.WaitUntilAsync(() => ServiceTestSupport.CurrentSnapshotId(warehouse) != beforeBad, TimeSpan.FromSeconds(30)), "bad file not noticed: " + ServiceTestSupport.Output(serve));
+            using (var status = ServiceTestSupport.StartBw($"status --warehouse {warehouse}"))
+            {
+                using var statusTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                await status.WaitForExitAsync(statusTimeout.Token);
+                var text = ServiceTestSupport.Output(status);
+                Assert.Equal(0, status.ExitCode);
+                Assert.Contains("current snapshot " + ServiceTestSupport.CurrentSnapshotId(warehouse), text, StringComparison.Ordinal);
+                Assert.Contains("rejected bad.bin:1: binary content (NUL byte)", text, StringComparison.Ordinal);
+            }
+
             ServiceTestSupport.Terminate(serve);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await serve.WaitForExitAsync(timeout.Token);

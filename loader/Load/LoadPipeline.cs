@@ -59,8 +59,12 @@ internal enum LoadMode
 internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOptions> options, ILogger<LoadPipeline> logger, TimeProvider time)
 {
     private const string PreviousCatalog = "previous_snapshot";
+
+    /// <summary>Loads by copy in a row before the database is built fresh again, so deleted rows do not pile up.</summary>
+    private const int MaxCopyGenerations = 50;
     private readonly WarehouseOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, (long Size, DateTime Modified, string Sha)> _hashes = new(StringComparer.Ordinal);
+    private bool _forceFresh;
 
     public Task<LoadOutcome> RunAsync(CancellationToken cancellationToken) => RunAsync(LoadMode.Publish, cancellationToken);
 
@@ -127,15 +131,22 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         try
         {
             var dbPath = Path.Combine(snapshotDir, SnapshotStore.DatabaseFile);
-            await using (var writer = await WarehouseWriter.CreateAsync(dbPath, cancellationToken).ConfigureAwait(false))
+            var parseIds = toParse.Where(w => w.Sha is not null).Select(w => Ids.Document(w.Sha!)).ToHashSet(StringComparer.Ordinal);
+            var byCopy = _options.IncrementalByCopy && !_forceFresh && sameCode && unchanged.Count > 0 && previous!.CopyGeneration < MaxCopyGenerations;
+            var writer = byCopy ? await OpenCopyAsync(previousDb!, dbPath, parseIds, cancellationToken).ConfigureAwait(false) : null;
+            byCopy = writer is not null;
+            writer ??= await WarehouseWriter.CreateAsync(dbPath, cancellationToken).ConfigureAwait(false);
+            _forceFresh = false;
+            await using (writer)
             {
-                var attached = previousDb is not null && File.Exists(previousDb) && await AttachPreviousAsync(writer, previousDb, cancellationToken).ConfigureAwait(false);
+                // Fresh database: the run history and the unchanged documents' rows come from the previous snapshot.
+                var attached = !byCopy && previousDb is not null && File.Exists(previousDb) && await AttachPreviousAsync(writer, previousDb, cancellationToken).ConfigureAwait(false);
                 if (attached)
                 {
                     await CarryHistoryAsync(writer, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (unchanged.Count > 0 && !(attached && await CarryRowsAsync(writer, unchanged.Select(u => u.Previous.DocumentId), cancellationToken).ConfigureAwait(false)))
+                if (!byCopy && unchanged.Count > 0 && !(attached && await CarryRowsAsync(writer, unchanged.Select(u => u.Previous.DocumentId), cancellationToken).ConfigureAwait(false)))
                 {
                     // Carrying failed (the previous file is damaged, or its tables differ): parse them instead.
                     toParse.AddRange(unchanged.Select(u => u.Work));
@@ -170,14 +181,15 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 writer.EndAppend();
 
                 // A document that loaded before and is rejected now keeps its last good rows, marked stale.
+                // (In a copy they are still there, unless their id was parsed again and cleared before appending.)
                 var present = new HashSet<string>(state.Select(s => s.DocumentId), StringComparer.Ordinal);
                 var staleCandidates = parsed
-                    .Where(r => r.Status == "rejected" && previousByFile.TryGetValue(r.FileName, out var p) && !present.Contains(p.DocumentId))
+                    .Where(r => r.Status == "rejected" && previousByFile.TryGetValue(r.FileName, out var p) && !present.Contains(p.DocumentId) && !(byCopy && parseIds.Contains(p.DocumentId)))
                     .Select(r => (Record: r, Previous: previousByFile[r.FileName]))
                     .DistinctBy(c => c.Previous.DocumentId)
                     .ToList();
-                var keptStale = staleCandidates.Count > 0 && attached
-                    && await CarryRowsAsync(writer, staleCandidates.Select(c => c.Previous.DocumentId), cancellationToken).ConfigureAwait(false);
+                var keptStale = staleCandidates.Count > 0 && (byCopy || (attached
+                    && await CarryRowsAsync(writer, staleCandidates.Select(c => c.Previous.DocumentId), cancellationToken).ConfigureAwait(false)));
                 var stale = 0;
                 foreach (var record in parsed)
                 {
@@ -206,6 +218,12 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 if (attached)
                 {
                     await writer.ExecuteAsync($"detach {PreviousCatalog}", cancellationToken).ConfigureAwait(false);
+                }
+
+                if (byCopy)
+                {
+                    // The copy still holds the rows of replaced, removed and rejected (not stale) documents.
+                    await DeleteDocumentsAsync(writer, "not in", state.Select(d => d.DocumentId), cancellationToken).ConfigureAwait(false);
                 }
 
                 foreach (var r in etl.Where(e => e.Status is "rejected" or "stale"))
@@ -244,13 +262,19 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     Tables = tables.Select(t => new { t.Name, t.Rows, t.Path, t.PartitionedBy }),
                     Documents = documents.Select(d => new { DocumentId = d.Item1, FileName = d.Item2, Family = d.Item3, FiscalYear = d.Item4, Sha256 = d.Item5, IsStale = staleIds.Contains(d.Item1) }),
                 }, cancellationToken).ConfigureAwait(false);
-                await new LoadState(fingerprint, digest, state).WriteAsync(snapshotDir, cancellationToken).ConfigureAwait(false);
+                await new LoadState(fingerprint, digest, state, byCopy ? previous!.CopyGeneration + 1 : 0).WriteAsync(snapshotDir, cancellationToken).ConfigureAwait(false);
 
                 store.Publish(snapshotId);
                 store.Collect(TimeSpan.FromSeconds(_options.SnapshotGraceSeconds));
                 Log.LoadPublished(logger, runId, snapshotId, loaded, unchanged.Count, rejected, rows, stopwatch.ElapsedMilliseconds);
                 return new LoadOutcome(runId, snapshotId, inputs.Count, loaded, unchanged.Count, rejected, rows, etl, tables, null) { Removed = removed, Stale = stale };
             }
+        }
+        catch
+        {
+            // Whatever went wrong, the next run builds its database fresh rather than trusting a copy.
+            _forceFresh = true;
+            throw;
         }
         finally
         {
@@ -446,6 +470,64 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         }
 
         return [.. result];
+    }
+
+    /// <summary>
+    /// Copies the previous snapshot's database and prepares it for this run: views dropped (sql/views makes
+    /// them again), tables without a document_id (derived by sql/load or appended whole each run) emptied, and
+    /// the rows of documents about to be parsed again deleted. Null, with nothing left behind, when that fails.
+    /// </summary>
+    private async Task<WarehouseWriter?> OpenCopyAsync(string previousDb, string dbPath, HashSet<string> parseIds, CancellationToken cancellationToken)
+    {
+        WarehouseWriter? writer = null;
+        try
+        {
+            File.Copy(previousDb, dbPath);
+            writer = await WarehouseWriter.OpenAsync(dbPath, cancellationToken).ConfigureAwait(false);
+            var views = await writer.Connection.QueryAsync<string>(new CommandDefinition(
+                "select view_name from duckdb_views() where database_name = current_database() and schema_name = 'main' and not internal", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            foreach (var view in views)
+            {
+                await writer.ExecuteAsync($"drop view if exists main.\"{view}\"", cancellationToken).ConfigureAwait(false);
+            }
+
+            var derived = await writer.Connection.QueryAsync<string>(new CommandDefinition(
+                "select table_name from duckdb_tables() t where database_name = current_database() and schema_name = 'main' and table_name not like 'etl\\_%' escape '\\' " +
+                "and not exists (select 1 from duckdb_columns() c where c.database_name = t.database_name and c.schema_name = 'main' and c.table_name = t.table_name and c.column_name = 'document_id')",
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            foreach (var table in derived)
+            {
+                await writer.ExecuteAsync($"delete from main.\"{table}\"", cancellationToken).ConfigureAwait(false);
+            }
+
+            await DeleteDocumentsAsync(writer, "in", parseIds, cancellationToken).ConfigureAwait(false);
+            return writer;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            Log.RowsNotCarried(logger, ex.Message);
+            if (writer is not null)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
+
+            File.Delete(dbPath);
+            File.Delete(dbPath + ".wal");
+            return null;
+        }
+    }
+
+    /// <summary>Deletes, in every table with a document_id (the run log excepted), the rows whose document is (or is not) in the list.</summary>
+    private static async Task DeleteDocumentsAsync(WarehouseWriter writer, string inOrNotIn, IEnumerable<string> documentIds, CancellationToken cancellationToken)
+    {
+        var ids = string.Join(',', documentIds);
+        var tables = await writer.Connection.QueryAsync<string>(new CommandDefinition(
+            "select table_name from duckdb_columns() where database_name = current_database() and schema_name = 'main' and column_name = 'document_id' and table_name not like 'etl\\_%' escape '\\' order by table_name",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var table in tables)
+        {
+            await writer.ExecuteAsync($"delete from main.\"{table}\" where document_id {inOrNotIn} (select unnest(string_split($1, ',')))", cancellationToken, ids).ConfigureAwait(false);
+        }
     }
 
     private async Task<bool> AttachPreviousAsync(WarehouseWriter writer, string previousDb, CancellationToken cancellationToken)

@@ -12,9 +12,10 @@ internal sealed record LoadStateDocument(string FileName, string DocumentId, str
 /// What a snapshot was built from, kept beside it as <c>load-state.json</c> (not part of the lake). The next
 /// load compares its inputs with it: a document whose input key is unchanged and whose code fingerprint is the
 /// same is carried over instead of parsed again; when the inputs digest is the same nothing has changed at all.
-/// A missing or unreadable file only means a full load.
+/// A missing or unreadable file only means a full load. <see cref="CopyGeneration"/> counts the loads since the
+/// database was last built fresh (copies accumulate deleted rows; every so often it is rebuilt).
 /// </summary>
-internal sealed record LoadState(string Fingerprint, string InputsDigest, IReadOnlyList<LoadStateDocument> Documents)
+internal sealed record LoadState(string Fingerprint, string InputsDigest, IReadOnlyList<LoadStateDocument> Documents, int CopyGeneration = 0)
 {
     public const string FileName = "load-state.json";
 

@@ -10,13 +10,15 @@ namespace BudgetWarehouse.Tests.Service;
 /// </summary>
 public sealed class IncrementalLoadTests
 {
-    [Fact]
-    public async Task Incremental_runs_equal_full_loads_and_count_unchanged_removed_and_stale()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Incremental_runs_equal_full_loads_and_count_unchanged_removed_and_stale(bool byCopy)
     {
         using var temp = new TempDir();
         var seeds = new SeedsFolder(Path.Combine(temp.Path, "seeds"));
         var warehouse = Path.Combine(temp.Path, "warehouse");
-        var pipeline = ServiceTestSupport.Pipeline(seeds.Root, warehouse);
+        var pipeline = ServiceTestSupport.Pipeline(seeds.Root, warehouse, ("Warehouse:IncrementalByCopy", byCopy ? "true" : "false"));
         seeds.Write("a.txt", ServiceTestSupport.BudgetSeed);
         seeds.Write("b.txt", ServiceTestSupport.BudgetSeedVariant(1));
         seeds.Write("c.txt", ServiceTestSupport.BudgetSeedVariant(2));
@@ -30,6 +32,7 @@ public sealed class IncrementalLoadTests
         Assert.Equal(first.SnapshotId, idle.SnapshotId);
         var carried = await pipeline.RunAsync(CancellationToken.None);
         Assert.Equal((0, 3), (carried.Loaded, carried.Unchanged));
+        Assert.Equal(byCopy ? 1 : 0, LoadState.TryRead(Path.Combine(warehouse, "current"))!.CopyGeneration);
         Assert.Equal(Digest(warehouse), await FullLoadDigestAsync(temp, seeds));
 
         // b changes, c is removed, d is new; a is carried.
@@ -48,6 +51,17 @@ public sealed class IncrementalLoadTests
             Assert.Equal(["a.txt", "b.txt", "d.txt"], db.Query<string>("select file_name from dim_document order by file_name"));
             Assert.Equal("removed", db.ExecuteScalar<string>("select status from etl_document where file_name = 'c.txt' and run_id = $r", new { r = second.RunId }));
             Assert.Equal(3L, db.ExecuteScalar<long>("select count(*) from etl_run"));
+        }
+
+        // A document renamed with the same bytes: same id, parsed again under its new name.
+        File.Move(Path.Combine(seeds.DocumentsDir, "d.txt"), Path.Combine(seeds.DocumentsDir, "e.txt"));
+        var renamed = await pipeline.RunAsync(LoadMode.IfChanged, CancellationToken.None);
+        Assert.Equal((1, 2, 1), (renamed.Loaded, renamed.Unchanged, renamed.Removed));
+        Assert.Equal(Digest(warehouse), await FullLoadDigestAsync(temp, seeds));
+        using (var db = ServiceTestSupport.OpenReadOnly(Path.Combine(warehouse, "budget.duckdb")))
+        {
+            Assert.Equal(["a.txt", "b.txt", "e.txt"], db.Query<string>("select file_name from dim_document order by file_name"));
+            Assert.Equal(1L, db.ExecuteScalar<long>("select count(*) from document_status where not is_stale and file_name = 'e.txt'"));
         }
 
         // a becomes unreadable: its last good rows stay, marked stale, with the reason.

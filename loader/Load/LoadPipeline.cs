@@ -50,7 +50,8 @@ internal enum LoadMode
 }
 
 /// <summary>
-/// One load run: discover → hash → carry over the rows of unchanged documents from the current snapshot →
+/// One load run: discover → hash → carry over the rows of unchanged documents from the current snapshot (by
+/// copying its database and deleting what changed, or by inserting them into a fresh one) →
 /// decode, parse (in parallel) and transform the new and changed ones → append (one writer) → keep the last
 /// good rows of documents that loaded before and are rejected now (stale) → derive → export Parquet →
 /// publish the snapshot. A bad document is rejected with its file and line and the rest still load; nothing is

@@ -129,6 +129,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         long rows = 0;
         var state = new List<LoadStateDocument>();
         IReadOnlyList<LakeTable> tables = [];
+        LoadOutcome outcome;
         try
         {
             var dbPath = Path.Combine(snapshotDir, SnapshotStore.DatabaseFile);
@@ -264,12 +265,14 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     Documents = documents.Select(d => new { DocumentId = d.Item1, FileName = d.Item2, Family = d.Item3, FiscalYear = d.Item4, Sha256 = d.Item5, IsStale = staleIds.Contains(d.Item1) }),
                 }, cancellationToken).ConfigureAwait(false);
                 await new LoadState(fingerprint, digest, state, byCopy ? previous!.CopyGeneration + 1 : 0).WriteAsync(snapshotDir, cancellationToken).ConfigureAwait(false);
-
-                store.Publish(snapshotId);
-                store.Collect(TimeSpan.FromSeconds(_options.SnapshotGraceSeconds));
-                Log.LoadPublished(logger, runId, snapshotId, loaded, unchanged.Count, rejected, rows, stopwatch.ElapsedMilliseconds);
-                return new LoadOutcome(runId, snapshotId, inputs.Count, loaded, unchanged.Count, rejected, rows, etl, tables, null) { Removed = removed, Stale = stale };
+                outcome = new LoadOutcome(runId, snapshotId, inputs.Count, loaded, unchanged.Count, rejected, rows, etl, tables, null) { Removed = removed, Stale = stale };
             }
+
+            // Only once the writer has closed the file: DuckDB refuses a read-only open while another process holds it read-write.
+            store.Publish(snapshotId);
+            store.Collect(TimeSpan.FromSeconds(_options.SnapshotGraceSeconds));
+            Log.LoadPublished(logger, runId, snapshotId, outcome.Loaded, outcome.Unchanged, outcome.Rejected, outcome.Rows, stopwatch.ElapsedMilliseconds);
+            return outcome;
         }
         catch
         {

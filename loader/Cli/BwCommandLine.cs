@@ -24,6 +24,7 @@ internal static class BwCommandLine
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(DepartmentsCommand.Create());
         return root;
     }
 

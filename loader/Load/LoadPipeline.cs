@@ -6,6 +6,7 @@ using BudgetWarehouse.Loader.Extract;
 using BudgetWarehouse.Loader.Extract.Text;
 using BudgetWarehouse.Loader.Service;
 using BudgetWarehouse.Loader.Transform;
+using BudgetWarehouse.Loader.Transform.Departments;
 using BudgetWarehouse.Models;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -64,12 +65,25 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
     /// <summary>Loads by copy in a row before the database is built fresh again, so deleted rows do not pile up.</summary>
     private const int MaxCopyGenerations = 50;
     private readonly WarehouseOptions _options = options.Value;
+    private Transform.Reference.ReferenceData _reference = Transform.Reference.ReferenceData.Empty;
     private readonly ConcurrentDictionary<string, (long Size, DateTime Modified, string Sha)> _hashes = new(StringComparer.Ordinal);
     private bool _forceFresh;
 
     public Task<LoadOutcome> RunAsync(CancellationToken cancellationToken) => RunAsync(LoadMode.Publish, cancellationToken);
 
     public async Task<LoadOutcome> RunAsync(LoadMode mode, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(mode, allowCarry: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CarryInvalidatedException)
+        {
+            return await RunAsync(mode, allowCarry: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<LoadOutcome> RunAsync(LoadMode mode, bool allowCarry, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow().UtcDateTime;
         var runId = started.ToString("yyyyMMdd'T'HHmmss'.'fff'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
@@ -79,6 +93,11 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
 
         using var writerLock = AcquireLock(store.Root);
         store.Collect(TimeSpan.FromSeconds(_options.SnapshotGraceSeconds));
+        if (Reference.ReferenceLoad.TryRead(_options.SeedsPath, out _reference) is { } referenceFailure)
+        {
+            Log.NothingPublished(logger, runId, referenceFailure);
+            return new LoadOutcome(runId, null, 0, 0, 0, 0, 0, [], [], referenceFailure);
+        }
 
         var problems = new List<ManifestProblem>();
         var manifestPath = Path.Combine(_options.SeedsPath, Manifest.FileName);
@@ -109,7 +128,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
 
         Log.LoadStarted(logger, runId, _options.SeedsPath, store.Root);
         var previousByFile = previous?.Documents.ToDictionary(d => d.FileName, StringComparer.Ordinal) ?? new Dictionary<string, LoadStateDocument>(StringComparer.Ordinal);
-        var sameCode = previous?.Fingerprint == fingerprint;
+        var sameCode = allowCarry && previous?.Fingerprint == fingerprint;
         var unchanged = new List<(Work Work, LoadStateDocument Previous)>();
         var toParse = new List<Work>();
         foreach (var w in work)
@@ -163,6 +182,9 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 }
 
                 var keyByFile = toParse.ToDictionary(w => w.Input.FileName, w => w.Sha is null ? "" : Key(w), StringComparer.Ordinal);
+
+                // dim_department applies the reorganisations stated in every document with rows in the snapshot.
+                var stated = new List<StatedChange>(unchanged.SelectMany(u => u.Previous.DepartmentChanges ?? []));
                 var channel = Channel.CreateBounded<(DocumentRows? Rows, EtlDocumentRow Etl)>(new BoundedChannelOptions(32) { SingleReader = true });
                 var producer = Task.Run(() => ProduceAsync(toParse, runId, started, channel.Writer, cancellationToken), cancellationToken);
                 var parsed = new List<EtlDocumentRow>();
@@ -171,16 +193,17 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     if (docRows is not null)
                     {
                         writer.Append(docRows);
+                        stated.AddRange(docRows.DepartmentChanges);
                         loaded++;
                         rows += docRows.RowCount;
-                        state.Add(new LoadStateDocument(record.FileName, record.DocumentId!, record.Sha256!, keyByFile[record.FileName], docRows.RowCount, "loaded", record.Family));
+                        state.Add(new LoadStateDocument(record.FileName, record.DocumentId!, record.Sha256!, keyByFile[record.FileName], docRows.RowCount, "loaded", record.Family,
+                            [.. docRows.DepartmentChanges]));
                     }
 
                     parsed.Add(record);
                 }
 
                 await producer.ConfigureAwait(false);
-                writer.EndAppend();
 
                 // A document that loaded before and is rejected now keeps its last good rows, marked stale.
                 // (In a copy they are still there, unless their id was parsed again and cleared before appending.)
@@ -190,6 +213,18 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     .Select(r => (Record: r, Previous: previousByFile[r.FileName]))
                     .DistinctBy(c => c.Previous.DocumentId)
                     .ToList();
+                stated.AddRange(staleCandidates.SelectMany(c => c.Previous.DepartmentChanges ?? []));
+
+                // Facts are re-keyed across documents to the department rows valid in their year (sql/load); carried
+                // rows were re-keyed against the previous rows. When the rows' validity changed, parse everything.
+                if (allowCarry && (unchanged.Count > 0 || staleCandidates.Count > 0)
+                    && DepartmentKey(stated) != DepartmentKey(previous!.Documents.SelectMany(d => d.DepartmentChanges ?? [])))
+                {
+                    throw new CarryInvalidatedException();
+                }
+
+                Reference.ReferenceLoad.AppendDepartments(writer, _reference, stated);
+                writer.EndAppend();
                 var keptStale = staleCandidates.Count > 0 && (byCopy || (attached
                     && await CarryRowsAsync(writer, staleCandidates.Select(c => c.Previous.DocumentId), cancellationToken).ConfigureAwait(false)));
                 var stale = 0;
@@ -311,6 +346,12 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         }
     }
 
+    /// <summary>The department rows the reorganisations give, without their evidence: what re-keying facts depends on.</summary>
+    private string DepartmentKey(IEnumerable<StatedChange> changes) =>
+        string.Join('\n', new OrgDirectory(_reference.Directory).Apply(changes).Rows()
+            .Select(r => string.Join('\u001f', r.DepartmentId, r.Name, r.Bureau, r.Kind, r.Municipality, r.ValidFromFy, r.ValidToFy, r.Parent))
+            .Order(StringComparer.Ordinal));
+
     private static string Key(Work w) => LoadState.InputKey(w.Sha!, w.Input.FileName, w.Input.Manifest);
 
     private async Task ProduceAsync(List<Work> work, string runId, DateTime loadedAt,
@@ -380,6 +421,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 Title = input.Manifest?.Title,
                 ManifestFiscalYear = input.Manifest?.FiscalYear,
                 ManifestFamily = input.Manifest?.Family,
+                Reference = _reference,
             };
             var rows = DocumentTransformer.Transform(parsed, ctx, source.Encoding, source.Lines.Count);
             return (rows, new EtlDocumentRow
@@ -650,6 +692,11 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         }
     }
 }
+
+/// <summary>The reorganisations stated by the documents differ from those the carried rows were re-keyed against.</summary>
+#pragma warning disable CA1064, CA1032 // private control flow of one run, never seen outside the pipeline
+internal sealed class CarryInvalidatedException : Exception;
+#pragma warning restore CA1064, CA1032
 
 /// <summary>A discovered file with its hash, or the reason it cannot be read.</summary>
 internal readonly record struct Work(DocumentInput Input, string? Sha, long Size, DocumentException? Error);

@@ -6,7 +6,9 @@ using System.Text.Json;
 namespace BudgetWarehouse.Loader.Load;
 
 /// <summary>A document whose rows a snapshot holds, with the key of the input it was built from.</summary>
-internal sealed record LoadStateDocument(string FileName, string DocumentId, string Sha256, string InputKey, long RowCount, string Status, string? Family);
+/// <remarks><see cref="DepartmentChanges"/>: the reorganisations the document states, needed for dim_department when it is carried.</remarks>
+internal sealed record LoadStateDocument(string FileName, string DocumentId, string Sha256, string InputKey, long RowCount, string Status, string? Family,
+    IReadOnlyList<Transform.Departments.StatedChange>? DepartmentChanges = null);
 
 /// <summary>
 /// What a snapshot was built from, kept beside it as <c>load-state.json</c> (not part of the lake). The next

@@ -86,6 +86,46 @@ public sealed class IncrementalLoadTests
     }
 
     [Fact]
+    public async Task A_new_reorganisation_statement_reparses_the_carried_documents()
+    {
+        using var temp = new TempDir();
+        var seeds = new SeedsFolder(Path.Combine(temp.Path, "seeds"));
+        var warehouse = Path.Combine(temp.Path, "warehouse");
+        var reference = Path.Combine(TestPaths.Seeds, "reference");
+        if (Directory.Exists(reference))
+        {
+            foreach (var file in Directory.GetFiles(reference))
+            {
+                Directory.CreateDirectory(Path.Combine(seeds.Root, "reference"));
+                File.Copy(file, Path.Combine(seeds.Root, "reference", Path.GetFileName(file)));
+            }
+        }
+
+        var pipeline = ServiceTestSupport.Pipeline(seeds.Root, warehouse);
+        seeds.Write("a.txt", ServiceTestSupport.BudgetSeed);
+        await pipeline.RunAsync(CancellationToken.None);
+
+        // A document stating a reorganisation changes which department rows are valid when: facts of other documents
+        // are re-keyed by it, so they cannot be carried as they are.
+        var text = "令和2年度 予算の重点\n\n1 行財政運営\n\n(1) 組織の見直し\n\n・市民課と税務課を「市民サービス課」に統合\n・窓口業務の電子化を推進\n";
+        seeds.Write("reorganisation.txt", System.Text.Encoding.UTF8.GetBytes(text));
+        var outcome = await pipeline.RunAsync(LoadMode.IfChanged, CancellationToken.None);
+        Assert.Equal(0, outcome.Rejected);
+        Assert.Equal(Digest(warehouse), await FullLoadDigestAsync(temp, seeds));
+        Assert.Equal((2, 0), (outcome.Loaded, outcome.Unchanged));
+        using (var db = ServiceTestSupport.OpenReadOnly(Path.Combine(warehouse, "budget.duckdb")))
+        {
+            Assert.Equal(1L, db.ExecuteScalar<long>("select count(*) from dim_department where name = '市民サービス課'"));
+        }
+
+        // Nothing about departments changes: carried again.
+        seeds.Write("b.txt", ServiceTestSupport.BudgetSeedVariant(1));
+        var next = await pipeline.RunAsync(LoadMode.IfChanged, CancellationToken.None);
+        Assert.Equal((1, 2), (next.Loaded, next.Unchanged));
+        Assert.Equal(Digest(warehouse), await FullLoadDigestAsync(temp, seeds));
+    }
+
+    [Fact]
     public async Task A_reader_of_a_superseded_snapshot_keeps_reading_it_and_old_snapshots_are_collected()
     {
         using var temp = new TempDir();

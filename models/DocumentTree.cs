@@ -120,4 +120,10 @@ public sealed record ParsedDocument
 
     /// <summary>Last fiscal year of the plan period, for plan-progress reports.</summary>
     public int? PlanEndFiscalYear { get; init; }
+
+    /// <summary>The plan's basic principle (基本理念), for plan-progress reports.</summary>
+    public string? PlanPrinciple { get; init; }
+
+    /// <summary>Rows of the achievement table(s), for plan-progress reports.</summary>
+    public IReadOnlyList<PlanAchievementEntry> Achievements { get; init; } = [];
 }

@@ -15,4 +15,6 @@ internal static class Ids
     public static string Policy(string documentId, string code) => $"{documentId}-P{code}";
 
     public static string Initiative(string documentId, int seq) => $"{documentId}-I{seq.ToString("D4", CultureInfo.InvariantCulture)}";
+
+    public static string Achievement(string documentId, int position) => $"{documentId}-A{position.ToString("D3", CultureInfo.InvariantCulture)}";
 }

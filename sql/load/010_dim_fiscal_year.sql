@@ -4,6 +4,7 @@ with years as (
     select fiscal_year from dim_document
     union select fiscal_year from dim_policy
     union select fiscal_year from fact_initiative
+    union select fiscal_year from fact_plan_achievement
 ),
 
 final as (

@@ -32,7 +32,7 @@ internal static partial class AchievementColumns
     {
         var h = header.Trim();
         var compact = h.Replace(" ", "", StringComparison.Ordinal);
-        if (compact.Contains('率', StringComparison.Ordinal) || compact is "%" or "割合")
+        if (RateWords().IsMatch(compact))
         {
             return new AchievementColumn(h, ColumnRole.Rate, null, null);
         }
@@ -62,7 +62,7 @@ internal static partial class AchievementColumns
 
     /// <summary>True when the cell reads as a header cell (short, and a known column word).</summary>
     public static bool IsHeader(string cell) =>
-        cell.Trim().Length is > 0 and <= MaxHeaderLength && Classify(cell).Role != ColumnRole.Unknown;
+        cell.Trim().Length is > 0 and <= MaxHeaderLength && AchievementTable.PolicyNumber(cell) is null && Classify(cell).Role != ColumnRole.Unknown;
 
     /// <summary>A column formula such as "(B/A)" printed apart from its header word.</summary>
     public static bool IsFormula(string cell) => Formula().IsMatch(cell.Trim());
@@ -72,6 +72,10 @@ internal static partial class AchievementColumns
 
     [GeneratedRegex(@"^(?:計画)?(?:項目数|取組数|事業数|件数|項目|総数|対象数?|全体|合計|計|計画数?)(?:\([A-Za-z]\))?$|^\([A-Za-z]\)$")]
     private static partial Regex PlannedWords();
+
+    // 達成率, 達成率(B/A), 進捗率(%), %, 割合 — but not 効率的な… (率 inside a word).
+    [GeneratedRegex(@"率(?:\([^()]*\))?$|^\(?%\)?$|^割合")]
+    private static partial Regex RateWords();
 
     [GeneratedRegex(@"^\([A-Za-z/+\-×÷]+\)$")]
     private static partial Regex Formula();

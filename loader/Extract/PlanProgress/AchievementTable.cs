@@ -67,7 +67,7 @@ internal static partial class AchievementTable
 
         columns = [.. columns.Select(c => c.Grade is { } g && legend.TryGetValue(g, out var s) ? c with { Scale = s } : c)];
         var valueColumns = columns.Where(c => c.Role != ColumnRole.Label).ToList();
-        var rows = Rows(Glue(cells.Skip(start).ToList()));
+        var rows = Rows(Glue(cells.Skip(start).ToList()), valueColumns.Count);
         var result = new List<PlanAchievementEntry>();
         var policyOrdinal = 0;
         foreach (var row in rows)
@@ -301,8 +301,12 @@ internal static partial class AchievementTable
         return result;
     }
 
-    /// <summary>Splits the cell stream into rows: a label (possibly several tokens) followed by value cells.</summary>
-    private static List<Row> Rows(List<Cell> cells)
+    /// <summary>
+    /// Splits the cell stream into rows: a label (possibly several tokens) followed by value cells. A bare
+    /// number followed by text ("2 共創の…") starts a label only once the open row has all its values, so that
+    /// a count printed without a counter ("… 0 10 合計 17 …") stays a count.
+    /// </summary>
+    private static List<Row> Rows(List<Cell> cells, int valuesPerRow)
     {
         var rows = new List<Row>();
         Row? open = null;
@@ -311,7 +315,8 @@ internal static partial class AchievementTable
         {
             var cell = cells[i];
             var next = i + 1 < cells.Count ? cells[i + 1] : null;
-            var labelNumber = !cell.Atomic && IsBareNumber(cell.Text) && cell.Text.Length <= 2 && next is { Atomic: false } && !IsValue(next.Text) && next.Text.Length > 0;
+            var labelNumber = !cell.Atomic && IsBareNumber(cell.Text) && cell.Text.Length <= 2 && next is { Atomic: false } && !IsValue(next.Text) && next.Text.Length > 0
+                && (open is null || open.Values.Count >= valuesPerRow);
             if (IsValue(cell.Text) && !labelNumber)
             {
                 if (open is null)

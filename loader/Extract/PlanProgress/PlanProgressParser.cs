@@ -117,7 +117,7 @@ internal sealed partial class PlanProgressParser : IDocumentParser
         private readonly Dictionary<string, PolicyNode> _byCode = new(StringComparer.Ordinal);
         private readonly List<InitiativeNode> _initiatives = [];
         private readonly List<Diagnostic> _warnings = [];
-        private readonly SortedDictionary<int, (string Title, int Line)> _policyList = [];
+        private readonly SortedDictionary<int, (string Title, string Marker, int Line)> _policyList = [];
         private readonly List<(Section Section, int Line, List<TextLine> Lines)> _achievementSections = [];
         private readonly List<(Section Section, int Line)> _initiativeSections = [];
         private readonly StringBuilder _principle = new();
@@ -304,7 +304,7 @@ internal sealed partial class PlanProgressParser : IDocumentParser
                     _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
                     return;
                 case OverviewBlock.Policies when PolicyHeading.TryParse(text) is { } entry:
-                    if (!_policyList.TryAdd(entry.Number, (entry.Title, line.Number)))
+                    if (!_policyList.TryAdd(entry.Number, (entry.Title, entry.Marker, line.Number)))
                     {
                         _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, $"basic policy {entry.Number} listed twice; the first is kept"));
                     }
@@ -453,10 +453,10 @@ internal sealed partial class PlanProgressParser : IDocumentParser
                 return Prefix(year) + n;
             }
 
-            var (title, line) = _policyList.TryGetValue(number, out var listed)
+            var (title, marker, line) = _policyList.TryGetValue(number, out var listed)
                 ? listed
-                : (PolicyLabelTitle().Replace(row.Label, "").Trim(), row.Span.StartLine);
-            return EnsureNode(year, 1, n, new PolicyHeadingLine(1, number, n, title.Length == 0 ? row.Label : title), new TextLine(line, title, title), null);
+                : (PolicyLabelTitle().Replace(row.Label, "").Trim(), n, row.Span.StartLine);
+            return EnsureNode(year, 1, n, new PolicyHeadingLine(1, number, marker, title.Length == 0 ? row.Label : title), new TextLine(line, title, title), null);
         }
 
         private int? ResultsYear() =>

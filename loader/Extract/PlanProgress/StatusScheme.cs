@@ -30,7 +30,7 @@ internal static partial class StatusScheme
     public static string? ClassifyWord(string text)
     {
         var t = Strip(text);
-        if (t.Length == 0 || t.Contains('率', StringComparison.Ordinal))
+        if (t.Length == 0 || t.EndsWith('率'))
         {
             return null;
         }

@@ -11,13 +11,17 @@ internal sealed class DocumentRows
 
     public List<FactInitiativeRow> Initiatives { get; } = [];
 
+    public List<FactMeasureRow> Measures { get; } = [];
+
+    public List<FactMilestoneRow> Milestones { get; } = [];
+
     public List<FactPlanAchievementRow> PlanAchievements { get; } = [];
 
     public List<FactPlanStatusRow> PlanStatuses { get; } = [];
 
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
-    public long RowCount => 1 + Policies.Count + Initiatives.Count + PlanAchievements.Count + PlanStatuses.Count;
+    public long RowCount => 1 + Policies.Count + Initiatives.Count + Measures.Count + Milestones.Count + PlanAchievements.Count + PlanStatuses.Count;
 }
 
 /// <summary>What the loader knows about a document before parsing it.</summary>

@@ -91,6 +91,7 @@ internal static class DocumentTransformer
             });
         }
 
+        Quantities.QuantityRowBuilder.AddTo(rows, doc);
         return rows;
     }
 

@@ -16,5 +16,9 @@ internal static class Ids
 
     public static string Initiative(string documentId, int seq) => $"{documentId}-I{seq.ToString("D4", CultureInfo.InvariantCulture)}";
 
+    public static string Measure(string initiativeId, int ordinal) => $"{initiativeId}-M{ordinal.ToString("D2", CultureInfo.InvariantCulture)}";
+
+    public static string Milestone(string initiativeId, int ordinal) => $"{initiativeId}-T{ordinal.ToString("D2", CultureInfo.InvariantCulture)}";
+
     public static string Achievement(string documentId, int position) => $"{documentId}-A{position.ToString("D3", CultureInfo.InvariantCulture)}";
 }

@@ -1,10 +1,6 @@
 using BudgetWarehouse.Loader.Load;
-using BudgetWarehouse.Loader.Service;
 using Dapper;
 using DuckDB.NET.Data;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace BudgetWarehouse.Tests.Load;
 
@@ -38,37 +34,18 @@ public class PlanProgressLoadTests
         研修を12回実施しました。
         """;
 
-    private static async Task<LoadOutcome> LoadAsync(string seeds, string warehouse)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Warehouse:Seeds"] = seeds,
-            ["Warehouse:Warehouse"] = warehouse,
-            ["Warehouse:Parallelism"] = "1",
-        });
-        builder.Services.AddBudgetWarehouse();
-        using var host = builder.Build();
-        return await host.Services.GetRequiredService<LoadPipeline>().RunAsync(CancellationToken.None);
-    }
+    private static async Task<LoadOutcome> LoadAsync(string seeds, string warehouse) => await TestWarehouse.LoadAsync(seeds, warehouse);
 
-    private static DuckDBConnection Open(string warehouse)
-    {
-        var connection = new DuckDBConnection($"Data Source={Path.Combine(warehouse, "budget.duckdb")};ACCESS_MODE=READ_ONLY");
-        connection.Open();
-        return connection;
-    }
+    private static DuckDBConnection Open(string warehouse) => TestWarehouse.OpenReadOnly(warehouse);
 
     private static string CopySeeds(TempDir temp, string? manifest = null)
     {
-        var seeds = Path.Combine(temp.Path, "seeds");
-        Directory.CreateDirectory(Path.Combine(seeds, "documents"));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPaths.Seeds, "documents")))
+        var seeds = TestWarehouse.CopySeeds(temp.Path);
+        if (manifest is not null)
         {
-            File.Copy(file, Path.Combine(seeds, "documents", Path.GetFileName(file)));
+            File.WriteAllText(Path.Combine(seeds, "manifest.csv"), manifest);
         }
 
-        File.WriteAllText(Path.Combine(seeds, "manifest.csv"), manifest ?? File.ReadAllText(Path.Combine(TestPaths.Seeds, "manifest.csv")));
         return seeds;
     }
 

@@ -91,6 +91,11 @@ public class PlanProgressLoadTests
         Assert.Equal(2, items.Count(i => i.Numeric));
         Assert.Contains(items, i => i.Description?.Contains("総額155,550千円", StringComparison.Ordinal) == true);
 
+        // The quantity rules read the description stored with each initiative, at the description's own line.
+        var total = await db.QuerySingleAsync<(long Yen, int Line, int Year)>(
+            "select amount_yen, source_line, fiscal_year from fact_measure where document_id = $id and role = 'total'", new { id = doc.Id });
+        Assert.Equal((155_550_000L, 89, 2023), total);
+
         var statuses = await db.QueryAsync<(string Raw, string Scale, int Count)>(
             "select status_raw, status_scale, item_count from fact_plan_status where document_id = $id and status_scale = 'pending'", new { id = doc.Id });
         Assert.Equal([("数値未確定", "pending", 2)], statuses);

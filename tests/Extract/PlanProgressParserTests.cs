@@ -132,6 +132,55 @@ public class PlanProgressParserTests
     }
 
     [Fact]
+    public void HeadlineDisagreeingWithTheTotalRowIsWarned()
+    {
+        var doc = new PlanProgressParser().Parse(SourceText.FromString("h.txt", """
+            X市改革プランの取組状況
+            1. 取組の達成率
+            達成率 90.0% (実施計画 30 項目中 27 項目が達成済)
+            基本方針	項目数	達成	達成率
+            1 組織	20	18	90.0%
+            2 財政	10	8	80.0%
+            合計	30	26	86.7%
+            """));
+        Assert.Contains(doc.Warnings, w => w.Line == 3 && w.Message.Contains("the headline says 27 of 30 achieved (90.0%) but the total row (line 7) says 26 of 30 (86.7%)", StringComparison.Ordinal));
+        Assert.Equal(3, doc.Achievements.Count);
+    }
+
+    [Fact]
+    public void HeadlineAloneGivesTheTotalRow()
+    {
+        var doc = new PlanProgressParser().Parse(SourceText.FromString("h.txt", """
+            X市行政改革大綱の推進状況
+            1. 令和5年度の達成状況
+            全40項目のうち36項目を達成しました(達成率90.0%)。
+            """));
+        var row = Assert.Single(doc.Achievements);
+        Assert.Equal((AchievementRowKinds.Total, 40, 36, 90.0, 2023, 3), (row.RowKind, row.ItemsPlanned, row.ItemsAchieved, row.StatedRate, row.FiscalYear, row.Span.StartLine));
+        Assert.Equal(2023, doc.InferredFiscalYear);
+    }
+
+    [Fact]
+    public void TableWithoutASectionHeadingIsStillRead()
+    {
+        var doc = new PlanProgressParser().Parse(SourceText.FromString("t.txt", """
+            X市改革プランの取組状況
+            (1) 基本方針
+            1 組織
+            2 財政
+            基本方針	項目数	達成	達成率
+            1 組織	20	18	90.0%
+            2 財政	10	8	80.0%
+            3. 令和5年度に実施した取組
+            1 組織
+            ・ 研修 [P1, No.1]
+            """));
+        Assert.Equal(["2023/1", "2023/2"], doc.Achievements.Select(a => a.PolicyCode));
+        Assert.Equal([20, 10], doc.Achievements.Select(a => a.ItemsPlanned ?? -1));
+        Assert.Empty(doc.Warnings);
+    }
+
+    [Fact]
     public void NoStructureIsAClearError()
     {
         var ex = Assert.Throws<DocumentException>(() => new PlanProgressParser().Parse(SourceText.FromString("junk.txt", "こんにちは\n今日は晴れです。\n")));

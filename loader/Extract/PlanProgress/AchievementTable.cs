@@ -210,6 +210,19 @@ internal static partial class AchievementTable
         };
     }
 
+    /// <summary>True when the line begins a table header: a label column (基本方針, 区分) and another column, or two columns of a tab or pipe row.</summary>
+    public static bool StartsHeader(TextLine line)
+    {
+        var cells = Cells(line).Where(c => c.Text.Length > 0).ToList();
+        if (cells.Count < 2 || !AchievementColumns.IsHeader(cells[1].Text))
+        {
+            return false;
+        }
+
+        return AchievementColumns.Classify(cells[0].Text).Role == ColumnRole.Label
+            || (cells[0].Atomic && AchievementColumns.IsHeader(cells[0].Text));
+    }
+
     /// <summary>The header's columns and the index of the first cell after it, or null when no header is found.</summary>
     private static (List<AchievementColumn>? Columns, int Start) Header(List<Cell> cells)
     {

@@ -183,6 +183,12 @@ internal sealed partial class PlanProgressParser : IDocumentParser
                 var policies = _policyList.ToDictionary(kv => kv.Key, kv => kv.Value.Title);
                 var (rows, warnings) = AchievementTable.Parse(lines, file, policies);
                 _warnings.AddRange(warnings);
+                var summary = lines.Select(l => AchievementSummary.TryParse(l.Text, l.Number)).FirstOrDefault(s => s is not null);
+                if (summary is not null)
+                {
+                    rows = CheckSummary(summary, rows);
+                }
+
                 if (rows.Count == 0)
                 {
                     _warnings.Add(new Diagnostic(Severity.Warning, file, headingLine, $"section '{section.Title}' has no achievement table this loader can read"));
@@ -223,6 +229,46 @@ internal sealed partial class PlanProgressParser : IDocumentParser
             };
         }
 
+        /// <summary>
+        /// The headline sentence must agree with the table's total row; without a table it stands in for the
+        /// total row.
+        /// </summary>
+        private List<PlanAchievementEntry> CheckSummary(AchievementSummaryLine summary, List<PlanAchievementEntry> rows)
+        {
+            if (rows.FirstOrDefault(r => r.RowKind == AchievementRowKinds.Total) is { } total)
+            {
+                if (total.ItemsPlanned != summary.Planned || total.ItemsAchieved != summary.Achieved
+                    || (summary.Rate is not null && total.StatedRate is not null && summary.Rate != total.StatedRate))
+                {
+                    _warnings.Add(new Diagnostic(Severity.Warning, file, summary.Line,
+                        $"the headline says {summary.Achieved} of {summary.Planned} achieved{(summary.RateText is null ? "" : $" ({summary.RateText})")} but the total row (line {total.Span.StartLine}) says {total.ItemsAchieved} of {total.ItemsPlanned}{(total.StatedRateText is null ? "" : $" ({total.StatedRateText})")}"));
+                }
+
+                return rows;
+            }
+
+            if (rows.Count > 0)
+            {
+                return rows;
+            }
+
+            return
+            [
+                new PlanAchievementEntry
+                {
+                    RowKind = AchievementRowKinds.Total,
+                    Label = summary.Text,
+                    ItemsPlanned = summary.Planned,
+                    ItemsAchieved = summary.Achieved,
+                    StatedRate = summary.Rate,
+                    StatedRateText = summary.RateText,
+                    StatedRateDecimals = summary.Decimals,
+                    RawText = summary.Text,
+                    Span = SourceSpan.Line(summary.Line),
+                },
+            ];
+        }
+
         private void OpenSection(Section section, TextLine line, string text)
         {
             CloseItem();
@@ -247,8 +293,27 @@ internal sealed partial class PlanProgressParser : IDocumentParser
             }
         }
 
+        /// <summary>A table header printed without a section heading of its own opens an achievement section.</summary>
+        private bool OpenImplicitTable(TextLine line)
+        {
+            if (!AchievementTable.StartsHeader(line))
+            {
+                return false;
+            }
+
+            _part = Part.Achievement;
+            _block = null;
+            _achievementSections.Add((new Section(SectionKind.Achievement, line.Text.Trim(), null, true), line.Number, [line]));
+            return true;
+        }
+
         private void AcceptPreamble(TextLine line, string text)
         {
+            if (_title is not null && OpenImplicitTable(line))
+            {
+                return;
+            }
+
             if (_title is null)
             {
                 _title = text;
@@ -274,6 +339,11 @@ internal sealed partial class PlanProgressParser : IDocumentParser
 
         private void AcceptOverview(TextLine line, string text)
         {
+            if (OpenImplicitTable(line))
+            {
+                return;
+            }
+
             if (OverviewLabel.TryParse(text) is { } label)
             {
                 _block = label.Block;

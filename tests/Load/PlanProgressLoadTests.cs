@@ -122,6 +122,24 @@ public class PlanProgressLoadTests
     }
 
     [Fact]
+    public async Task ManifestYearOverridesTheDocumentsYearButFactsKeepTheirOwn()
+    {
+        using var temp = new TempDir();
+        var warehouse = Path.Combine(temp.Path, "warehouse");
+        var manifest = "file,family,municipality,fiscal_year,title\n004_7bef206085fcb133.txt,plan_progress,金沢市,2023,\n";
+        var outcome = await LoadAsync(CopySeeds(temp, manifest), warehouse);
+
+        Assert.Equal(0, outcome.ExitCode);
+        using var db = Open(warehouse);
+        var doc = await db.QuerySingleAsync<(int Year, string Source, string Title)>(
+            "select fiscal_year, fiscal_year_source, title from dim_document where family = 'plan_progress'");
+        Assert.Equal((2023, "manifest", "金沢市行政経営プランの取組状況等について"), doc);
+        var years = await db.QueryAsync<(int Year, long Count)>(
+            "select fiscal_year, count(*) from fact_initiative where document_id in (select document_id from dim_document where family = 'plan_progress') group by 1 order by 1");
+        Assert.Equal([(2023, 9L), (2024, 9L)], years);
+    }
+
+    [Fact]
     public async Task InconsistentReportLoadsFlaggedAndReported()
     {
         using var temp = new TempDir();

@@ -290,12 +290,7 @@ internal sealed partial class PlanProgressParser
             switch (_block)
             {
                 case OverviewBlock.Principle:
-                    if (_principle.Length > 0)
-                    {
-                        _principle.Append(_afterBlank ? "\n" : "");
-                    }
-
-                    _principle.Append(text);
+                    AppendParagraph(_principle, text);
                     return;
                 case OverviewBlock.Period when _period is null && PlanPeriod.Find(text) is { } period:
                     _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
@@ -364,15 +359,7 @@ internal sealed partial class PlanProgressParser
             if (_item is not null)
             {
                 _item.InTitle = false;
-                if (_item.Description.Length > 0)
-                {
-                    _item.Description.Append(_afterBlank ? "\n" : "");
-                    _item.Description.Append(_afterBlank ? text : WrapRules.Join("", text));
-                }
-                else
-                {
-                    _item.Description.Append(text);
-                }
+                AppendParagraph(_item.Description, text);
 
                 var span = SourceSpan.Line(line.Number);
                 _item.DescriptionSpan = _item.DescriptionSpan?.Union(span) ?? span;
@@ -380,6 +367,24 @@ internal sealed partial class PlanProgressParser
             }
 
             _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, "text outside any initiative was not loaded"));
+        }
+
+        /// <summary>Wrapped lines of a paragraph are joined; a blank line starts a new paragraph (kept as a newline).</summary>
+        private void AppendParagraph(StringBuilder paragraph, string text)
+        {
+            if (paragraph.Length == 0)
+            {
+                paragraph.Append(text);
+            }
+            else if (_afterBlank)
+            {
+                paragraph.Append('\n').Append(text);
+            }
+            else
+            {
+                var joined = WrapRules.Join(paragraph.ToString(), text);
+                paragraph.Clear().Append(joined);
+            }
         }
 
         private bool IsHeading(PolicyHeadingLine heading) =>

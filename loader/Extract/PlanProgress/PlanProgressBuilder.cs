@@ -74,7 +74,12 @@ internal sealed partial class PlanProgressParser
             }
 
             var text = line.Text.Trim();
-            if (SectionHeading.TryParse(text) is { } section)
+            if (_part == Part.Preamble && _title is null && PlanTitle.IsReportTitle(text))
+            {
+                // The report's own title names its subject (…の進捗状況) and would otherwise read as a section.
+                AcceptPreamble(line, text);
+            }
+            else if (SectionHeading.TryParse(text) is { } section)
             {
                 OpenSection(section, line, text);
             }

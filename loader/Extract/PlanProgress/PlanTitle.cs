@@ -41,6 +41,6 @@ internal static partial class PlanTitle
     [GeneratedRegex(@"^(?:(?:令和|平成)(?:\d{1,2}|元)年度|(?:19|20)\d{2}年度)?(?:[「『])?(?<name>.+?(?:プラン|計画|大綱|戦略|ビジョン|指針|プログラム)(?:\d{4})?(?:\([^()]*\))?)(?:[」』])?(?:の|に係る|における|に基づく)?(?:取組|取り組み|進捗|実施|推進|達成)(?:状況|結果|実績)")]
     private static partial Regex NameBeforeReportWords();
 
-    [GeneratedRegex(@"^(?:\d{1,2}[.、]?|[IVX]{1,4}[.、]?|第\d{1,2}章?)?(?<name>\S+?(?:プラン|計画|大綱|戦略|ビジョン|指針|プログラム)(?:\d{4})?(?:\([^()]*\))?)の概要$")]
+    [GeneratedRegex(@"^(?:\d{1,2}[.、]?|[IVX]{1,4}[.、]?|第\d{1,2}章?|[■●◆□◇])?(?<name>\S+?(?:プラン|計画|大綱|戦略|ビジョン|指針|プログラム)(?:\d{4})?(?:\([^()]*\))?)の概要$")]
     private static partial Regex NameBeforeOverview();
 }

@@ -50,7 +50,8 @@ internal static partial class PolicyHeading
         return t.Length > 0 && t.Length <= MaxTitleLength && !t.EndsWith('。') && !char.IsAsciiDigit(t[0]);
     }
 
-    [GeneratedRegex(@"^(?:-\s*)?(?<marker>(?:(?:基本)?方針\s*(?<n>\d{1,2})\s*[.、:]?\s*)|(?<n>\d{1,2})\s*[.、:]\s*|(?<n>\d{1,2})\s+)(?<title>\S.*)$")]
+    // "1 title", "1. title", "方針1 title", "基本方針2：title", "【基本方針1】title".
+    [GeneratedRegex(@"^(?:-\s*)?(?<marker>【\s*(?:基本)?方針\s*(?<n>\d{1,2})\s*】\s*|(?:(?:基本)?方針\s*(?<n>\d{1,2})\s*[.、:]?\s*)|(?<n>\d{1,2})\s*[.、:]\s*|(?<n>\d{1,2})\s+)(?<title>\S.*)$")]
     private static partial Regex Level1();
 
     [GeneratedRegex(@"^(?:-\s*)?\(\s*(?<n>\d{1,2})\s*\)\s*(?<title>\S.*)$")]

@@ -75,8 +75,8 @@ internal static partial class SectionHeading
         return g.Success ? int.Parse(g.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
-    // "3. title", "3 title", "第3 title", "III. title", "■title", "【title】".
-    [GeneratedRegex(@"^(?:-\s*)?(?:\d{1,2}\s*[.、]\s*|\d{1,2}\s+|第\s*\d{1,2}\s*(?:章|節)?\s*|[IVX]{1,4}\s*[.、]?\s*|[■●◆□]\s*|【)(?<title>[^】]+?)】?\s*$")]
+    // "3. title", "3 title", "第3章 title", "第3 title", "III. title", "■title", "【title】" — not "第2次…プラン".
+    [GeneratedRegex(@"^(?:-\s*)?(?:\d{1,2}\s*[.、]\s*|\d{1,2}\s+|第\s*\d{1,2}\s*(?:章|節|[.、]|\s)\s*|[IVX]{1,4}\s*[.、]?\s*|[■●◆□]\s*|【)(?<title>[^】]+?)】?\s*$")]
     private static partial Regex Marked();
 
     [GeneratedRegex(@"(?<era>令和|平成|R|H)(?<y>\d{1,2}|元)年度")]

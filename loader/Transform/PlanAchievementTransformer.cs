@@ -73,7 +73,7 @@ internal static class PlanAchievementTransformer
             }
         }
 
-        warnings.AddRange(CheckTotals(doc.Achievements, ctx.FileName, documentYear));
+        warnings.AddRange(CheckTotals(doc.Achievements, ctx.FileName));
         return (achievements, statuses, warnings);
     }
 
@@ -89,48 +89,65 @@ internal static class PlanAchievementTransformer
         return Math.Round(exact, decimals, MidpointRounding.AwayFromZero) == printed || Math.Truncate(exact * scale) / scale == printed;
     }
 
-    /// <summary>Each total row must equal the sum of the policy rows of the same table and year.</summary>
-    private static IEnumerable<Diagnostic> CheckTotals(IReadOnlyList<PlanAchievementEntry> entries, string file, int documentYear)
+    /// <summary>
+    /// Each total row must equal the sum of the policy rows printed above it (since the previous total row, so
+    /// that two tables of one report are checked apart).
+    /// </summary>
+    private static IEnumerable<Diagnostic> CheckTotals(IReadOnlyList<PlanAchievementEntry> entries, string file)
     {
-        foreach (var group in entries.GroupBy(e => e.FiscalYear ?? documentYear))
+        var table = new List<PlanAchievementEntry>();
+        foreach (var total in entries)
         {
-            var policies = group.Where(e => e.RowKind == AchievementRowKinds.Policy).ToList();
-            foreach (var total in group.Where(e => e.RowKind == AchievementRowKinds.Total))
+            if (total.RowKind == AchievementRowKinds.Policy)
             {
-                if (policies.Count == 0)
-                {
-                    continue;
-                }
+                table.Add(total);
+                continue;
+            }
 
-                foreach (var (name, pick) in new (string, Func<PlanAchievementEntry, int?>)[]
-                {
-                    ("items planned", e => e.ItemsPlanned),
-                    ("items achieved", e => e.ItemsAchieved),
-                    ("items pending", e => e.ItemsPending),
-                })
-                {
-                    if (pick(total) is not { } printed || policies.Any(p => pick(p) is null && name != "items pending"))
-                    {
-                        continue;
-                    }
+            foreach (var warning in CheckTotal(total, table, file))
+            {
+                yield return warning;
+            }
 
-                    var sum = policies.Sum(p => pick(p) ?? 0);
-                    if (sum != printed)
-                    {
-                        yield return new Diagnostic(Severity.Warning, file, total.Span.StartLine,
-                            $"achievement total row '{total.Label}' says {printed} {name} but the policy rows add up to {sum}");
-                    }
-                }
+            table.Clear();
+        }
+    }
 
-                foreach (var status in total.Statuses)
-                {
-                    var sum = policies.Sum(p => p.Statuses.Where(s => s.StatusRaw == status.StatusRaw).Sum(s => s.ItemCount));
-                    if (sum != status.ItemCount)
-                    {
-                        yield return new Diagnostic(Severity.Warning, file, status.Line,
-                            $"achievement total row '{total.Label}' says {status.ItemCount} items '{status.StatusRaw}' but the policy rows add up to {sum}");
-                    }
-                }
+    private static IEnumerable<Diagnostic> CheckTotal(PlanAchievementEntry total, List<PlanAchievementEntry> table, string file)
+    {
+        if (table.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var (name, pick) in new (string, Func<PlanAchievementEntry, int?>)[]
+        {
+            ("items planned", e => e.ItemsPlanned),
+            ("items achieved", e => e.ItemsAchieved),
+            ("items pending", e => e.ItemsPending),
+        })
+        {
+            // A policy row without a pending footnote has none pending; without a count it cannot be summed.
+            if (pick(total) is not { } printed || table.Any(p => pick(p) is null && name != "items pending"))
+            {
+                continue;
+            }
+
+            var sum = table.Sum(p => pick(p) ?? 0);
+            if (sum != printed)
+            {
+                yield return new Diagnostic(Severity.Warning, file, total.Span.StartLine,
+                    $"achievement total row '{total.Label}' says {printed} {name} but the policy rows add up to {sum}");
+            }
+        }
+
+        foreach (var status in total.Statuses)
+        {
+            var sum = table.Sum(p => p.Statuses.Where(s => s.StatusRaw == status.StatusRaw).Sum(s => s.ItemCount));
+            if (sum != status.ItemCount)
+            {
+                yield return new Diagnostic(Severity.Warning, file, status.Line,
+                    $"achievement total row '{total.Label}' says {status.ItemCount} items '{status.StatusRaw}' but the policy rows add up to {sum}");
             }
         }
     }

@@ -140,6 +140,36 @@ public class PlanProgressLoadTests
     }
 
     [Fact]
+    public async Task TwoTablesOfOneYearAreCheckedApart()
+    {
+        using var temp = new TempDir();
+        var seeds = Path.Combine(temp.Path, "seeds");
+        Directory.CreateDirectory(Path.Combine(seeds, "documents"));
+        File.WriteAllText(Path.Combine(seeds, "documents", "two.txt"), """
+            Z市改革プランの取組状況
+            1. 令和5年度の達成率
+            基本方針	項目数	達成	達成率
+            1 組織	20	18	90.0%
+            2 財政	10	8	80.0%
+            合計	30	26	86.7%
+            2. 令和5年度の進捗状況
+            基本方針	順調	遅れ	計
+            1 組織	5	1	6
+            2 財政	3	1	4
+            計	8	2	10
+            """);
+        var warehouse = Path.Combine(temp.Path, "warehouse");
+
+        var outcome = await LoadAsync(seeds, warehouse);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Null(Assert.Single(outcome.Documents).Warnings);
+        using var db = Open(warehouse);
+        Assert.Equal(6L, await db.ExecuteScalarAsync<long>("select count(*) from fact_plan_achievement where fiscal_year = 2023"));
+        Assert.Empty(await db.QueryAsync(File.ReadAllText(Path.Combine(TestPaths.Sql, "tests", "plan_achievement_consistent.sql"))));
+    }
+
+    [Fact]
     public async Task InconsistentReportLoadsFlaggedAndReported()
     {
         using var temp = new TempDir();

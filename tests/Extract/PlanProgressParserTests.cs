@@ -181,6 +181,35 @@ public class PlanProgressParserTests
     }
 
     [Fact]
+    public void TableYearComesFromItsCaptionNotFromFootnotes()
+    {
+        var doc = new PlanProgressParser().Parse(SourceText.FromString("y.txt", """
+            X市改革プランの取組状況
+            1. 取組の達成率
+            令和4年度末時点
+            基本方針	項目数	達成	達成率
+            1 組織	20	18	90.0%
+            ※令和6年度に確定予定
+            2. 令和5年度に実施した取組
+            1 組織
+            ・ 研修 [P1, No.1]
+            """));
+        Assert.Equal(2022, Assert.Single(doc.Achievements).FiscalYear);
+
+        doc = new PlanProgressParser().Parse(SourceText.FromString("y.txt", """
+            X市改革プランの取組状況
+            1. 取組の達成率
+            基本方針	項目数	達成	達成率
+            1 組織	20	18	90.0%
+            ※令和6年度に確定予定
+            2. 令和5年度に実施した取組
+            1 組織
+            ・ 研修 [P1, No.1]
+            """));
+        Assert.Equal(2023, Assert.Single(doc.Achievements).FiscalYear);
+    }
+
+    [Fact]
     public void NoStructureIsAClearError()
     {
         var ex = Assert.Throws<DocumentException>(() => new PlanProgressParser().Parse(SourceText.FromString("junk.txt", "こんにちは\n今日は晴れです。\n")));

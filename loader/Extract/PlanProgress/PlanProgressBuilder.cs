@@ -111,7 +111,7 @@ internal sealed partial class PlanProgressParser
             var achievements = new List<PlanAchievementEntry>();
             foreach (var (section, headingLine, lines) in _achievementSections)
             {
-                var year = section.FiscalYear ?? lines.Select(l => SectionHeading.YearOf(l.Text.Replace(" ", "", StringComparison.Ordinal))).FirstOrDefault(y => y is not null) ?? ResultsYear();
+                var year = section.FiscalYear ?? CaptionYear(lines) ?? ResultsYear();
                 var policies = _policyList.ToDictionary(kv => kv.Key, kv => kv.Value.Title);
                 var (rows, warnings) = AchievementTable.Parse(lines, file, policies);
                 _warnings.AddRange(warnings);
@@ -465,6 +465,13 @@ internal sealed partial class PlanProgressParser
                 : (PolicyLabelTitle().Replace(row.Label, "").Trim(), n, row.Span.StartLine);
             return EnsureNode(year, 1, n, new PolicyHeadingLine(1, number, marker, title.Length == 0 ? row.Label : title), new TextLine(line, title, title), null);
         }
+
+        /// <summary>A year in the caption above the table ("令和5年度末時点の達成状況"); footnotes and rows do not count.</summary>
+        private static int? CaptionYear(List<TextLine> lines) => lines
+            .TakeWhile(l => !AchievementTable.StartsHeader(l))
+            .Where(l => !l.IsBlank && !Footnote.IsFootnote(l.Text.Trim()))
+            .Select(l => SectionHeading.YearOf(l.Text.Replace(" ", "", StringComparison.Ordinal)))
+            .FirstOrDefault(y => y is not null);
 
         private int? ResultsYear() =>
             _initiativeSections.Where(s => s.Section.IsResults && s.Section.FiscalYear is not null).Select(s => s.Section.FiscalYear).Max()

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Dapper;
 
-namespace BudgetWarehouse.Loader.Serve;
+namespace BudgetWarehouse.Loader.Load;
 
 /// <summary>
 /// The tables and views a .sql file needs, declared in its header as <c>-- requires: fact_measure, v_initiative</c>.

@@ -23,6 +23,7 @@ internal static class BwCommandLine
         // One line per verb; each verb lives in its own XxxCommand.cs.
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(QueryCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         return root;
     }
 

@@ -24,6 +24,7 @@ internal static class BwCommandLine
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(QueryCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         return root;
     }
 

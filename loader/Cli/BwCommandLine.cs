@@ -25,6 +25,7 @@ internal static class BwCommandLine
         root.Subcommands.Add(QueryCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(DocsCommand.Create());
         return root;
     }
 

@@ -93,7 +93,7 @@ public sealed class LoadedWarehouse : IAsyncDisposable
     private Task<IReadOnlyList<DataTestResult>>? _dataTests;
 
     /// <summary>The data tests of sql/tests run once on the complete copy.</summary>
-    public Task<IReadOnlyList<DataTestResult>> DataTestResultsAsync() => _dataTests ??= RunDataTestsAsync();
+    internal Task<IReadOnlyList<DataTestResult>> DataTestResultsAsync() => _dataTests ??= RunDataTestsAsync();
 
     private async Task<IReadOnlyList<DataTestResult>> RunDataTestsAsync()
     {

@@ -1,5 +1,5 @@
 -- bridge_initiative_lineage: which initiatives of different fiscal years are the same undertaking.
--- Recomputed over the whole warehouse after every load by sql/load/030_initiative_lineage.sql.
+-- Recomputed over the whole warehouse after every load by sql/load/900_initiative_lineage.sql.
 create table bridge_initiative_lineage (
     initiative_id       varchar not null primary key,
     lineage_id          varchar not null,

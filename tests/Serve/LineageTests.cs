@@ -81,7 +81,7 @@ public sealed class LineageTests(LineageWarehouseFixture fixture)
         File.Copy(fixture.Warehouse.Database, copy);
         await using var connection = new DuckDBConnection($"Data Source={copy}");
         await connection.OpenAsync();
-        var lineageSql = Path.Combine(SqlScripts.Root, "load", "030_initiative_lineage.sql");
+        var lineageSql = Path.Combine(SqlScripts.Root, "load", "900_initiative_lineage.sql");
 
         // Rerunning on unchanged facts gives the same rows.
         var before = await LinksAsync(connection);

@@ -10,7 +10,8 @@
 -- and the policy themes agree (when both are known). Each initiative keeps only its best match, and only when
 -- it is also that match's best (mutual best), so one undertaking never splits or merges.
 -- Relisted items (再掲) repeat an item of the same year and are left out. A gap year ends a lineage.
--- Rerunnable: the table is rebuilt from the facts on every load.
+-- Rerunnable: the table is rebuilt from the facts on every load. Numbered to run after every other load
+-- script, so that themes or departments derived in SQL are in place first.
 delete from bridge_initiative_lineage;
 
 insert into bridge_initiative_lineage

@@ -131,6 +131,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
             }
 
             store.Publish(snapshotId);
+            store.Collect(TimeSpan.FromSeconds(_options.SnapshotGraceSeconds));
             var rejectedCount = etl.Count(e => e.Status == "rejected");
             Log.LoadPublished(logger, runId, snapshotId, loaded, 0, rejectedCount, rows, stopwatch.ElapsedMilliseconds);
             return new LoadOutcome(runId, snapshotId, inputs.Count, loaded, 0, rejectedCount, rows, etl, tables, null);

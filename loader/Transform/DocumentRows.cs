@@ -11,9 +11,13 @@ internal sealed class DocumentRows
 
     public List<FactInitiativeRow> Initiatives { get; } = [];
 
+    public List<FactMeasureRow> Measures { get; } = [];
+
+    public List<FactMilestoneRow> Milestones { get; } = [];
+
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
-    public long RowCount => 1 + Policies.Count + Initiatives.Count;
+    public long RowCount => 1 + Policies.Count + Initiatives.Count + Measures.Count + Milestones.Count;
 }
 
 /// <summary>What the loader knows about a document before parsing it.</summary>

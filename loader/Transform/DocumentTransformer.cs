@@ -87,6 +87,7 @@ internal static class DocumentTransformer
             });
         }
 
+        Quantities.QuantityRowBuilder.AddTo(rows, doc);
         return rows;
     }
 

@@ -1,5 +1,6 @@
 -- Question: how much money does each pillar (基本方針) of the budget priorities state, per fiscal year?
--- Money = quantities in yen with role value or total; relisted items (再掲) left out so nothing counts twice.
+-- Money = quantities in yen with role value (components, うち…, are parts of a value); relisted items (再掲)
+-- left out, so nothing counts twice.
 -- Grain: one row per municipality, fiscal year and pillar.
 -- requires: v_measure
 select
@@ -10,6 +11,6 @@ select
     cast(sum(amount_yen) as bigint) as amount_yen,
     round(sum(amount_yen) / 1e8, 1) as amount_oku_yen
 from v_measure
-where unit = 'JPY' and role in ('value', 'total') and not is_relisted
+where unit = 'JPY' and role = 'value' and not is_relisted
 group by all
 order by municipality, fiscal_year, amount_yen desc, pillar_title;

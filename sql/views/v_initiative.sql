@@ -7,7 +7,7 @@ with measures as (
     select
         initiative_id,
         count(*) as measure_count,
-        cast(sum(amount_yen) filter (where unit = 'JPY' and role in ('value', 'total')) as bigint) as amount_yen
+        cast(sum(amount_yen) filter (where unit = 'JPY' and role = 'value') as bigint) as amount_yen
     from fact_measure
     where initiative_id is not null
     group by initiative_id
@@ -79,4 +79,4 @@ comment on column v_initiative.department_name is 'Department name (dim_departme
 comment on column v_initiative.lineage_id is 'Cross-year undertaking (bridge_initiative_lineage); a detail line takes its item''s; null for relisted items.';
 comment on column v_initiative.measure_count is 'Quantities stated for the initiative (fact_measure).';
 comment on column v_initiative.milestone_count is 'Dated schedule phrases of the initiative (fact_milestone).';
-comment on column v_initiative.amount_yen is 'Money stated for the initiative (fact_measure, unit JPY, roles value and total), in yen; null when none.';
+comment on column v_initiative.amount_yen is 'Money stated for the initiative (fact_measure, unit JPY, role value: components (うち…) are parts of it), in yen; null when none.';

@@ -27,6 +27,7 @@ with final as (
         m.counter,
         m.amount_yen,
         m.role,
+        m.parent_measure_id,
         m.is_approximate,
         m.raw_text,
         m.source_line

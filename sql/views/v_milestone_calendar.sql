@@ -15,6 +15,7 @@ with final as (
         ms.end_date,
         ms.precision,
         ms.is_planned,
+        ms.target_fiscal_year,
         case when month(ms.start_date) >= 4 then year(ms.start_date) else year(ms.start_date) - 1 end as event_fiscal_year,
         cast(date_trunc('month', ms.start_date) as date) as event_month,
         ms.fiscal_year is not null

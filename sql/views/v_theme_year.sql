@@ -34,7 +34,7 @@ money as (
     inner join dim_document as d on d.document_id = m.document_id
     left join dim_policy as p on p.policy_id = m.policy_id
     left join fact_initiative as i on i.initiative_id = m.initiative_id
-    where m.unit = 'JPY' and m.role in ('value', 'total') and not coalesce(i.is_relisted, false)
+    where m.unit = 'JPY' and m.role = 'value' and not coalesce(i.is_relisted, false)
     group by all
 ),
 
@@ -120,5 +120,5 @@ comment on column v_theme_year.prior_fiscal_year is 'The previous fiscal year lo
 comment on column v_theme_year.initiatives is 'Bulleted initiatives, relisted ones (再掲) left out.';
 comment on column v_theme_year.new_programs is 'Initiatives that create a programme (創設/新設), relisted ones left out.';
 comment on column v_theme_year.relisted is 'Relisted initiatives (再掲).';
-comment on column v_theme_year.amount_yen is 'Money stated under the theme (fact_measure, unit JPY, roles value and total, relisted items left out), in yen.';
+comment on column v_theme_year.amount_yen is 'Money stated under the theme (fact_measure, unit JPY, role value: components (うち…) are parts of it, relisted items left out), in yen.';
 comment on column v_theme_year.initiatives_pct_change is 'Change from the prior year in percent, one decimal; null when the prior value is 0 or absent.';

@@ -11,5 +11,6 @@ create table if not exists fact_milestone (
     is_planned boolean, raw_text varchar, source_line integer);
 create table if not exists fact_plan_achievement (
     achievement_id varchar not null, document_id varchar not null, fiscal_year integer not null, policy_id varchar,
-    row_kind varchar, items_planned integer, items_achieved integer, items_pending integer, achievement_rate double,
-    stated_rate double, is_consistent boolean, source_line integer);
+    row_kind varchar not null, label varchar not null, items_planned integer, items_achieved integer, items_pending integer,
+    achievement_rate double, stated_rate double, stated_rate_text varchar, is_consistent boolean, raw_text varchar not null,
+    source_line integer not null, source_line_end integer not null);

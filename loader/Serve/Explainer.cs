@@ -70,12 +70,22 @@ internal static class Explainer
                 new { id = departmentId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             var method = Get(row, "department_method");
             var evidence = Get(row, "department_evidence");
+            if (method is null && table != "fact_initiative" && Get(row, "initiative_id") is { } initiativeId)
+            {
+                // Facts inside an initiative take its department: show the initiative's evidence.
+                var fromInitiative = await connection.QuerySingleOrDefaultAsync<(string? Method, string? Evidence)>(new CommandDefinition(
+                    "select department_method, department_evidence from fact_initiative where initiative_id = $id",
+                    new { id = initiativeId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                (method, evidence) = (fromInitiative.Method is null ? null : $"{fromInitiative.Method} (of initiative {initiativeId})", fromInitiative.Evidence);
+            }
+
             writer.WriteLine($"  department    {department?.Name ?? departmentId}{(department?.Bureau is { } b && b != department.Name ? $" ({b})" : "")} [{departmentId}]" +
                 (method is null ? "" : $" — {method}") + (evidence is null ? "" : $": {evidence}"));
         }
 
         writer.WriteLine("  derived values");
-        foreach (var (column, value) in row.Where(kv => !Structural.Contains(kv.Key) && kv.Value is not null))
+        // An initiative's raw text is its source lines, printed below; other facts keep the words they were read from.
+        foreach (var (column, value) in row.Where(kv => (!Structural.Contains(kv.Key) || (kv.Key == "raw_text" && table != "fact_initiative")) && kv.Value is not null))
         {
             writer.WriteLine($"    {column,-24} {value}");
         }

@@ -175,6 +175,24 @@ public sealed class AnalystVerbsTests(SeedWarehouseFixture seeds)
     }
 
     [Fact]
+    public async Task ExplainFindsMeasuresAndMilestones()
+    {
+        await using var db = await WarehouseDatabase.OpenReadOnlyAsync(seeds.Warehouse.LoadedDatabase, CancellationToken.None);
+        var measure = await db.ExecuteScalarAsync<string>("select measure_id from fact_measure where source_line = 54 and amount_yen = 27100000000");
+        var output = new StringWriter();
+        Assert.True(await Explainer.ExplainAsync(db, measure!, [TestPaths.Seeds], output, CancellationToken.None));
+        Assert.StartsWith("fact_measure ", output.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"raw_text\s+271億円", output.ToString());
+        Assert.Contains("54 | - ・国の経済対策に呼応して", output.ToString(), StringComparison.Ordinal);
+
+        var milestone = await db.ExecuteScalarAsync<string>("select milestone_id from fact_milestone where source_line = 431");
+        output = new StringWriter();
+        Assert.True(await Explainer.ExplainAsync(db, milestone!, [TestPaths.Seeds], output, CancellationToken.None));
+        Assert.Matches(@"start_date\s+2021-06-01", output.ToString());
+        Assert.Contains("431 | - ・金沢湯涌ホテルの里の整備に着手（令和3年6月開設予定）", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DocsWritesTheDataDictionary()
     {
         using var dir = new TempDir();

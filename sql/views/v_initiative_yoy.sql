@@ -29,7 +29,8 @@ years as (
         family,
         fiscal_year,
         lag(fiscal_year) over (partition by municipality_key, family order by fiscal_year) as prior_fiscal_year
-    from (select distinct coalesce(municipality, '') as municipality_key, municipality, family, fiscal_year from dim_document)
+    -- the years the lineage compared: those of the initiatives themselves (a progress report can carry two)
+    from (select distinct coalesce(municipality, '') as municipality_key, municipality, family, fiscal_year from bridge_initiative_lineage)
 ),
 
 pairs as (

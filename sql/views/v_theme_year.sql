@@ -5,8 +5,15 @@
 -- requires: fact_measure
 create or replace view v_theme_year as
 with series_years as (
-    select distinct coalesce(municipality, '') as municipality_key, municipality, family, fiscal_year
-    from dim_document
+    -- every fiscal year a document, an initiative or an amount of the series refers to (a progress report
+    -- carries several reporting years)
+    select distinct coalesce(d.municipality, '') as municipality_key, d.municipality, d.family, y.fiscal_year
+    from dim_document as d
+    inner join (
+        select document_id, fiscal_year from dim_document
+        union select document_id, fiscal_year from fact_initiative
+        union select document_id, fiscal_year from fact_measure
+    ) as y on y.document_id = d.document_id
 ),
 
 items as (

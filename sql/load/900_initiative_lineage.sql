@@ -1,5 +1,7 @@
 -- Cross-year lineage: link each bulleted initiative to the same undertaking in the previous loaded fiscal year
--- of the same municipality and document family, then give every chain of links one lineage_id.
+-- of the same municipality and document family, then give every chain of links one lineage_id. The year is the
+-- document's: a progress report that lists last year's results and this year's additions is one year of its
+-- series, so its items are compared with the previous report's, not with each other.
 --
 -- Wording drifts from year to year (金沢外環状道路の整備を推進 → 金沢外環状道路海側幹線4期区間の整備を推進), so
 -- texts are compared on a core: bracketed annotations ((令和3年春開設予定), 【数値目標】), spaces and punctuation
@@ -18,7 +20,7 @@ insert into bridge_initiative_lineage
 with recursive items as (
     select
         i.initiative_id,
-        i.fiscal_year,
+        d.fiscal_year,
         i.seq,
         coalesce(d.municipality, '') as municipality_key,
         d.municipality,

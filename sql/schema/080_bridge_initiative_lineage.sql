@@ -17,7 +17,7 @@ comment on column bridge_initiative_lineage.initiative_id is 'Initiative (fact_i
 comment on column bridge_initiative_lineage.lineage_id is 'The undertaking across fiscal years: L- followed by the initiative id of its earliest year.';
 comment on column bridge_initiative_lineage.municipality is 'Municipality of the document (lineages never cross municipalities).';
 comment on column bridge_initiative_lineage.family is 'Document family (lineages never cross families).';
-comment on column bridge_initiative_lineage.fiscal_year is 'Fiscal year of the initiative (dim_fiscal_year).';
+comment on column bridge_initiative_lineage.fiscal_year is 'Fiscal year of the initiative''s document: the year of the series in which it is compared (dim_fiscal_year).';
 comment on column bridge_initiative_lineage.prior_initiative_id is 'The same undertaking in the previous loaded fiscal year of the series; null when it starts here.';
 comment on column bridge_initiative_lineage.prior_fiscal_year is 'Fiscal year of prior_initiative_id.';
 comment on column bridge_initiative_lineage.similarity is 'Dice coefficient of the character bigrams of the two core texts (0 to 1); null when it starts here.';

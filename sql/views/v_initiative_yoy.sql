@@ -29,7 +29,7 @@ years as (
         family,
         fiscal_year,
         lag(fiscal_year) over (partition by municipality_key, family order by fiscal_year) as prior_fiscal_year
-    -- the years the lineage compared: those of the initiatives themselves (a progress report can carry two)
+    -- the years the lineage compared: the documents' fiscal years
     from (select distinct coalesce(municipality, '') as municipality_key, municipality, family, fiscal_year from bridge_initiative_lineage)
 ),
 

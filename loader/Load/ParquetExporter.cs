@@ -83,7 +83,7 @@ internal static class ParquetExporter
         foreach (var file in SqlScripts.Files("views"))
         {
             var sql = File.ReadAllText(file);
-            var name = Path.GetFileNameWithoutExtension(file);
+            var name = SqlRequirements.CreatedView(sql) ?? Path.GetFileNameWithoutExtension(file);
             var missing = SqlRequirements.Missing(sql, present);
             sb.AppendLine();
             if (missing.Count > 0)

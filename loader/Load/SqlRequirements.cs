@@ -43,6 +43,11 @@ internal static class SqlRequirements
     public static IReadOnlyList<string> Missing(string sql, IReadOnlySet<string> present) =>
         [.. Parse(sql).Where(n => !present.Contains(n))];
 
+    /// <summary>The view a file creates (<c>create or replace view NAME</c>), or null.</summary>
+    public static string? CreatedView(string sql) =>
+        System.Text.RegularExpressions.Regex.Match(sql, @"create\s+(?:or\s+replace\s+)?view\s+(?:if\s+not\s+exists\s+)?""?(\w+)""?",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } m ? m.Groups[1].Value : null;
+
     /// <summary>The reason a file is skipped, e.g. "needs fact_measure (not in this warehouse)".</summary>
     public static string SkipReason(IReadOnlyList<string> missing) =>
         $"needs {string.Join(", ", missing)} (not in this warehouse)";

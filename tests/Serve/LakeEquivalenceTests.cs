@@ -71,8 +71,9 @@ public sealed class LakeEquivalenceTests(SeedWarehouseFixture seeds, LineageWare
         Assert.Equal(expected, await connection.ExecuteScalarAsync<long>("select count(*) from v_initiative"));
     }
 
+    // Rows compared as a sorted list: a query that leaves ties unordered may list them differently on each side.
     private static string Render(QueryResult result) =>
-        string.Join("\n", result.Rows.Select(r => string.Join(" | ", r.Select(QueryRunner.Text))));
+        string.Join("\n", result.Rows.Select(r => string.Join(" | ", r.Select(QueryRunner.Text))).Order(StringComparer.Ordinal));
 
     private static void CopyDirectory(string from, string to)
     {

@@ -25,7 +25,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 106, Level = LogLevel.Error, Message = "Load {RunId} failed")]
     public static partial void LoadFailed(ILogger logger, Exception exception, string runId);
-
-    [LoggerMessage(EventId = 700, Level = LogLevel.Warning, Message = "Skipped {File}: {Reason}")]
-    public static partial void SqlFileSkipped(ILogger logger, string file, string reason);
 }

@@ -101,11 +101,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     return new LoadOutcome(runId, null, inputs.Count, 0, 0, etl.Count(e => e.Status == "rejected"), 0, etl, [], reason);
                 }
 
-                foreach (var (file, reason) in await writer.CompleteAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    Log.SqlFileSkipped(logger, file, reason);
-                }
-
+                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
                 await CarryHistoryAsync(writer, store, cancellationToken).ConfigureAwait(false);
                 etl.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
                 writer.AppendRunLog(etl);

@@ -52,17 +52,12 @@ internal sealed class WarehouseWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Flushes the appenders, then derives dimensions (sql/load) and creates views (sql/views). Returns the files
-    /// skipped because a table they require is not in this warehouse.
-    /// </summary>
-    public async Task<IReadOnlyList<(string File, string Reason)>> CompleteAsync(CancellationToken cancellationToken)
+    /// <summary>Flushes the appenders, then derives dimensions (sql/load) and creates views (sql/views).</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         CloseAppenders();
-        var skipped = new List<(string File, string Reason)>();
-        skipped.AddRange(await SqlScripts.RunFolderAsync(_connection, "load", cancellationToken).ConfigureAwait(false));
-        skipped.AddRange(await SqlScripts.RunFolderAsync(_connection, "views", cancellationToken).ConfigureAwait(false));
-        return skipped;
+        await SqlScripts.RunFolderAsync(_connection, "load", cancellationToken).ConfigureAwait(false);
+        await SqlScripts.RunFolderAsync(_connection, "views", cancellationToken).ConfigureAwait(false);
     }
 
     public void AppendRunLog(IEnumerable<EtlDocumentRow> documents)

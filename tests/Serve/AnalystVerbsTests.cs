@@ -39,7 +39,7 @@ public sealed class AnalystVerbsTests(SeedWarehouseFixture seeds)
     public async Task AWriteThroughQueryFailsBecauseTheWarehouseIsReadOnly()
     {
         var (exit, _, stderr) = await RunBwAsync("query", "--warehouse", seeds.Warehouse.WarehouseDir,
-            "insert into dim_department values ('x', 'x', null, '課', null, null, null, true, 'test')");
+            "insert into dim_department (department_id, name, kind, is_current, source) values ('x', 'x', '課', true, 'test')");
         Assert.Equal(1, exit);
         Assert.Contains("read-only", stderr, StringComparison.Ordinal);
         await using var db = await WarehouseDatabase.OpenReadOnlyAsync(seeds.Warehouse.LoadedDatabase, CancellationToken.None);

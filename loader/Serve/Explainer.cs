@@ -203,9 +203,8 @@ internal static class Explainer
     private static (int? First, int? Last) Lines(List<KeyValuePair<string, string?>> row)
     {
         static int? Int(string? s) => s is null ? null : int.Parse(s, CultureInfo.InvariantCulture);
-        return Get(row, "source_line_start") is { } start
-            ? (Int(start), Int(Get(row, "source_line_end")))
-            : (Int(Get(row, "source_line")), null);
+        var first = Int(Get(row, "source_line_start") ?? Get(row, "source_line"));
+        return (first, Int(Get(row, "source_line_end")) ?? first);
     }
 
     private static string? Get(List<KeyValuePair<string, string?>> row, string column) =>

@@ -106,6 +106,11 @@ public sealed class QueryExpectationsTests(SeedWarehouseFixture seeds, LineageWa
         }
 
         Assert.Equal("total", Get<string>(rows, byLine[29], "row_kind"));
+
+        var totalId = await connection.ExecuteScalarAsync<string>("select achievement_id from fact_plan_achievement where row_kind = 'total' and source_line = 29");
+        var explained = new StringWriter();
+        Assert.True(await Explainer.ExplainAsync(connection, totalId!, [TestPaths.Seeds], explained, CancellationToken.None));
+        Assert.Contains("29 | 合計", explained.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -104,13 +104,17 @@ public sealed class LoadedWarehouse : IAsyncDisposable
     /// <summary>Opens the complete copy read-only.</summary>
     public Task<DuckDBConnection> OpenAsync() => WarehouseDatabase.OpenReadOnlyAsync(Database, CancellationToken.None);
 
-    /// <summary>An in-memory DuckDB session that has run the lake's views.sql: what a notebook on the lake sees.</summary>
-    public async Task<DuckDBConnection> OpenLakeAsync()
+    /// <summary>
+    /// An in-memory DuckDB session that has run a lake's views.sql: what a notebook on the lake sees. By default
+    /// the complete copy's lake; <paramref name="published"/> takes the lake the loader published.
+    /// </summary>
+    public async Task<DuckDBConnection> OpenLakeAsync(bool published = false)
     {
+        var lake = published ? Path.Combine(WarehouseDir, SnapshotStore.LakeFolder) : Lake;
         var connection = new DuckDBConnection("Data Source=:memory:");
         await connection.OpenAsync().ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = await File.ReadAllTextAsync(Path.Combine(Lake, ParquetExporter.ViewsFile)).ConfigureAwait(false);
+        command.CommandText = await File.ReadAllTextAsync(Path.Combine(lake, ParquetExporter.ViewsFile)).ConfigureAwait(false);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         return connection;
     }

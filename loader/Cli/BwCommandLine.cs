@@ -26,6 +26,7 @@ internal static class BwCommandLine
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(DocsCommand.Create());
+        root.Subcommands.Add(DepartmentsCommand.Create());
         return root;
     }
 

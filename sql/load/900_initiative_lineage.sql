@@ -49,8 +49,8 @@ core as (
 ),
 
 grams as (
-    select distinct initiative_id, substr(core_text, k, 2) as gram
-    from (select initiative_id, core_text, unnest(range(1, length(core_text))) as k from core)
+    select distinct initiative_id, municipality_key, family, fiscal_year, substr(core_text, k, 2) as gram
+    from (select *, unnest(range(1, length(core_text))) as k from core)
 ),
 
 gram_counts as (
@@ -63,21 +63,20 @@ years as (
     from (select distinct municipality_key, family, fiscal_year from core)
 ),
 
+-- Pairs of an initiative and one of the previous year's that share at least one bigram, with the count shared.
 candidates as (
     select
-        a.initiative_id,
-        b.initiative_id as prior_initiative_id,
+        ga.initiative_id,
+        gb.initiative_id as prior_initiative_id,
         y.prior_fiscal_year,
         count(*) as shared
-    from core as a
-    inner join years as y on y.municipality_key = a.municipality_key and y.family = a.family and y.fiscal_year = a.fiscal_year
-    inner join grams as ga on ga.initiative_id = a.initiative_id
-    inner join grams as gb on gb.gram = ga.gram
-    inner join core as b
-        on b.initiative_id = gb.initiative_id
-        and b.municipality_key = a.municipality_key
-        and b.family = a.family
-        and b.fiscal_year = y.prior_fiscal_year
+    from grams as ga
+    inner join years as y on y.municipality_key = ga.municipality_key and y.family = ga.family and y.fiscal_year = ga.fiscal_year
+    inner join grams as gb
+        on gb.gram = ga.gram
+        and gb.municipality_key = ga.municipality_key
+        and gb.family = ga.family
+        and gb.fiscal_year = y.prior_fiscal_year
     group by all
 ),
 

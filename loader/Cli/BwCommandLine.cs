@@ -24,6 +24,10 @@ internal static class BwCommandLine
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(QueryCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(DocsCommand.Create());
         root.Subcommands.Add(DepartmentsCommand.Create());
         return root;
     }

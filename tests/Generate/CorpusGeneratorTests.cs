@@ -119,7 +119,10 @@ public class CorpusGeneratorTests
         var plan = expected.Files.Where(f => f.Family == DocumentFamilies.PlanProgress).ToList();
         Assert.All(plan, f => Assert.True(loaded.ContainsKey(f.File), f.File + " not loaded"));
         Assert.All(plan, f => Assert.Equal(f.Counts.Items, loaded[f.File].Items));
-        Assert.All(plan, f => Assert.Equal(f.Counts.PoliciesByLevel[0], loaded[f.File].PlanPolicies));
+        // Sections 3 (results of the year) and 4 (items added for the next year) each list every basic policy.
+        Assert.All(plan, f => Assert.Equal(2 * f.Counts.PoliciesByLevel[0], loaded[f.File].Levels.ElementAtOrDefault(0)));
+        Assert.All(plan, f => Assert.Equal(f.Counts.PoliciesByLevel[1], loaded[f.File].Levels.ElementAtOrDefault(1)));
+        Assert.All(plan, f => Assert.Equal(f.Counts.AchievementRows, loaded[f.File].AchievementRows));
     }
 
     internal static FamilyDetector Detector()
@@ -130,7 +133,7 @@ public class CorpusGeneratorTests
         return provider.GetRequiredService<FamilyDetector>();
     }
 
-    private sealed record Loaded(int[] Levels, int Items, int Details, int PlanPolicies);
+    private sealed record Loaded(int[] Levels, int Items, int Details, int AchievementRows);
 
     private static async Task<Dictionary<string, Loaded>> LoadAsync(string seeds, string warehouse)
     {
@@ -150,12 +153,16 @@ public class CorpusGeneratorTests
         var initiatives = (await connection.QueryAsync<(string File, string Kind, long N)>(
             "select d.file_name, i.kind, count(*) from fact_initiative i join dim_document d using (document_id) group by all")).ToList();
         var files = await connection.QueryAsync<string>("select file_name from dim_document");
+        var hasAchievements = await connection.ExecuteScalarAsync<long>("select count(*) from duckdb_tables() where table_name = 'fact_plan_achievement'") > 0;
+        var achievements = hasAchievements
+            ? (await connection.QueryAsync<(string File, long N)>("select d.file_name, count(*) from fact_plan_achievement a join dim_document d using (document_id) group by all")).ToDictionary(a => a.File, a => (int)a.N)
+            : [];
         return files.ToDictionary(f => f, f =>
         {
             var byLevel = levels.Where(l => l.File == f).ToDictionary(l => l.Level, l => (int)l.N);
             var max = byLevel.Count == 0 ? 0 : byLevel.Keys.Max();
             int Kind(string k) => (int)initiatives.Where(i => i.File == f && i.Kind == k).Sum(i => i.N);
-            return new Loaded([.. Enumerable.Range(1, max).Select(l => byLevel.GetValueOrDefault(l))], Kind(InitiativeKinds.Item), Kind(InitiativeKinds.Detail), byLevel.GetValueOrDefault(1));
+            return new Loaded([.. Enumerable.Range(1, max).Select(l => byLevel.GetValueOrDefault(l))], Kind(InitiativeKinds.Item), Kind(InitiativeKinds.Detail), achievements.GetValueOrDefault(f));
         }, StringComparer.Ordinal);
     }
 

@@ -19,17 +19,20 @@ internal sealed class WarehouseWriter : IAsyncDisposable
     public DuckDBConnection Connection => _connection;
 
     /// <summary>
-    /// DuckDB's memory budget while loading. Its default (80% of RAM) lets the buffer pool cache every block a
-    /// national load writes; with a bound, DuckDB evicts written blocks and spills sorts to disk instead.
+    /// DuckDB's memory budget while loading, or null for DuckDB's default (80% of RAM). A bound keeps the buffer
+    /// pool from caching every block a national load writes, but statements that cannot spill (the lineage
+    /// self-join of sql/load, partitioned Parquet writes) then fail with an out-of-memory error, so the default
+    /// stays unbounded; see the README's Performance section.
     /// </summary>
-    public const string DefaultMemoryLimit = "384MB";
+    public const string? DefaultMemoryLimit = null;
 
-    public static async Task<WarehouseWriter> CreateAsync(string databasePath, CancellationToken cancellationToken, string memoryLimit = DefaultMemoryLimit)
+    public static async Task<WarehouseWriter> CreateAsync(string databasePath, CancellationToken cancellationToken, string? memoryLimit = DefaultMemoryLimit)
     {
         var connection = new DuckDBConnection($"Data Source={databasePath}");
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var settings = connection.CreateCommand())
+        if (memoryLimit is not null)
         {
+            await using var settings = connection.CreateCommand();
             settings.CommandText = $"set memory_limit = '{memoryLimit.Replace("'", "", StringComparison.Ordinal)}'";
             await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

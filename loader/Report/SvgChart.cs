@@ -91,7 +91,7 @@ internal static class SvgChart
         var plot = Width - LabelWidth - 20;
         var span = to.DayNumber - from.DayNumber;
         double X(DateOnly d) => LabelWidth + plot * (d.DayNumber - from.DayNumber) / (double)span;
-        for (var year = from.Year; year <= to.Year; year++)
+        for (var year = from.Year; year < to.Year; year++)
         {
             var x = X(new DateOnly(year, 1, 1));
             sb.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{x:0.##}\" y1=\"{Top}\" x2=\"{x:0.##}\" y2=\"{height - 10}\"/><text class=\"tick\" x=\"{x + 3:0.##}\" y=\"{Top + 12}\">{year}</text>");

@@ -39,4 +39,4 @@ final as (
 )
 
 select * from final
-order by municipality, plan_name, fiscal_year, row_kind desc, policy_code;
+order by municipality, plan_name, fiscal_year, row_kind, policy_code;

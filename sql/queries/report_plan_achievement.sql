@@ -23,4 +23,4 @@ with final as (
 )
 
 select * from final
-order by fiscal_year, plan_name, row_kind desc, policy_code;
+order by fiscal_year, plan_name, row_kind, policy_code;

@@ -158,17 +158,16 @@ internal static class ReportHtml
             return;
         }
 
-        // Rates may be stored as ratios (0–1) or as percentages; show percentages either way.
-        var scale = section.Rows.Any(r => r.Double("achievement_rate") > 1.0) ? 1.0 : 100.0;
+        // fact_plan_achievement stores rates in percent (0–100), as the reports print them.
         var groups = section.Rows.GroupBy(r => PolicyLabel(r))
             .Select(g => new ChartGroup(g.Key, [.. g.Select(r =>
             {
-                var pct = (r.Double("achievement_rate") ?? 0) * scale;
+                var pct = (r.Double("achievement_rate") ?? 0);
                 return new ChartBar(
                     Year(r.Long("fiscal_year")),
                     pct,
                     string.Create(CultureInfo.InvariantCulture, $"{pct:0.#}% ({r.Long("items_achieved")}/{r.Long("items_planned")})"),
-                    string.Create(CultureInfo.InvariantCulture, $"{g.Key} {Year(r.Long("fiscal_year"))}: 達成 {r.Long("items_achieved")} / 計画 {r.Long("items_planned")} = {pct:0.#}%, 記載 {r.Double("stated_rate") * scale:0.#}%"),
+                    string.Create(CultureInfo.InvariantCulture, $"{g.Key} {Year(r.Long("fiscal_year"))}: 達成 {r.Long("items_achieved")} / 計画 {r.Long("items_planned")} = {pct:0.#}%, 記載 {r.Double("stated_rate"):0.#}%"),
                     [new("policy", g.Key), new("year", r.Text("fiscal_year") ?? ""), new("row-kind", r.Text("row_kind") ?? "")]);
             })]))
             .ToList();
@@ -177,7 +176,7 @@ internal static class ReportHtml
         foreach (var r in section.Rows)
         {
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Long("fiscal_year")}</td><td>{E(r.Text("plan_name"))}</td><td>{E(PolicyLabel(r))}</td><td class=\"num\">{r.Long("items_planned")}</td><td class=\"num\">{r.Long("items_achieved")}</td><td class=\"num\">{r.Long("items_pending")}</td>");
-            sb.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{r.Double("achievement_rate") * scale:0.0}%</td><td class=\"num\">{r.Double("stated_rate") * scale:0.0}%</td><td>{(r.Flag("is_consistent") ? "○" : "× 不一致")}</td><td>{E(r.Text("file_name"))}:{r.Long("source_line")}</td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{r.Double("achievement_rate"):0.0}%</td><td class=\"num\">{r.Double("stated_rate"):0.0}%</td><td>{(r.Flag("is_consistent") ? "○" : "× 不一致")}</td><td>{E(r.Text("file_name"))}:{r.Long("source_line")}</td></tr>");
         }
 
         sb.Append("</table>\n");

@@ -41,7 +41,7 @@ internal sealed class QueryRow(IReadOnlyDictionary<string, object?> values)
 }
 
 /// <summary>Runs a query file and returns its rows.</summary>
-internal static class QueryRunner
+internal static class QueryRows
 {
     public static async Task<IReadOnlyList<QueryRow>> RunAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
     {

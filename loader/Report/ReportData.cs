@@ -46,7 +46,7 @@ internal sealed record ReportData(string SnapshotId, DateOnly? AsOf, IReadOnlyDi
         {
             var sql = QueryCatalog.Read(file);
             var missing = QueryCatalog.Missing(sql, existing);
-            var rows = missing.Count == 0 ? await QueryRunner.RunAsync(connection, sql, cancellationToken).ConfigureAwait(false) : [];
+            var rows = missing.Count == 0 ? await QueryRows.RunAsync(connection, sql, cancellationToken).ConfigureAwait(false) : [];
             sections[file] = new ReportSection(file, rows, missing);
         }
 

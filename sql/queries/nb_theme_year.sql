@@ -23,7 +23,10 @@ items as (
 ),
 
 years as (
-    select distinct municipality, family, fiscal_year from documents
+    -- A report's items can belong to an earlier year than the report itself (results of the prior year).
+    select municipality, family, fiscal_year from documents
+    union
+    select municipality, family, fiscal_year from items
 ),
 
 themes as (

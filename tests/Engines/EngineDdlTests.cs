@@ -10,8 +10,8 @@ namespace BudgetWarehouse.Tests.Engines;
 /// database (what the lake exports) is declared in both, over its own lake folder, with every column at a
 /// compatible type and no column the warehouse lacks; fact tables are partitioned by fiscal_year.
 /// </summary>
-[Collection(SeedWarehouseCollection.Name)]
-public sealed partial class EngineDdlTests(SeedWarehouseFixture seeds)
+[Collection(SeedLoadCollection.Name)]
+public sealed partial class EngineDdlTests(SeedLoadFixture seeds)
 {
     public static TheoryData<string> Engines() => new() { "spark", "trino" };
 

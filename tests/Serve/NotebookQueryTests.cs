@@ -10,8 +10,8 @@ namespace BudgetWarehouse.Tests.Serve;
 /// report reads), with the same rows. A query is skipped, naming the relation, only while a table or view it
 /// reads is not in the warehouse at all.
 /// </summary>
-[Collection(SeedWarehouseCollection.Name)]
-public sealed class NotebookQueryTests(SeedWarehouseFixture seeds)
+[Collection(SeedLoadCollection.Name)]
+public sealed class NotebookQueryTests(SeedLoadFixture seeds)
 {
     public static TheoryData<string> QueryFiles()
     {
@@ -36,10 +36,10 @@ public sealed class NotebookQueryTests(SeedWarehouseFixture seeds)
         await using var db = new DuckDBConnection(seeds.ConnectionString);
         await db.OpenAsync();
         SkipIfMissing(sql, await QueryCatalog.RelationsAsync(db, default));
-        var fromDb = await QueryRunner.RunAsync(db, sql, default);
+        var fromDb = await QueryRows.RunAsync(db, sql, default);
 
         await using var lake = await OpenLakeAsync(seeds.Lake);
-        var fromLake = await QueryRunner.RunAsync(lake, sql, default);
+        var fromLake = await QueryRows.RunAsync(lake, sql, default);
 
         Assert.Equal(Render(fromDb), Render(fromLake));
     }
@@ -51,9 +51,9 @@ public sealed class NotebookQueryTests(SeedWarehouseFixture seeds)
         var items = await db.ExecuteScalarAsync<long>("select count(*) from fact_initiative where kind = 'item' and not is_relisted");
         Assert.True(items > 0);
 
-        var nb = await QueryRunner.RunAsync(db, QueryCatalog.Read("nb_theme_year.sql"), default);
+        var nb = await QueryRows.RunAsync(db, QueryCatalog.Read("nb_theme_year.sql"), default);
         Assert.Equal(items, nb.Sum(r => r.Long("initiatives")));
-        var report = await QueryRunner.RunAsync(db, QueryCatalog.Read("report_initiatives_theme_year.sql"), default);
+        var report = await QueryRows.RunAsync(db, QueryCatalog.Read("report_initiatives_theme_year.sql"), default);
         Assert.Equal(items, report.Sum(r => r.Long("initiatives")));
 
         var newPrograms = await db.ExecuteScalarAsync<long>("select count(*) from fact_initiative where kind = 'item' and not is_relisted and is_new_program");
@@ -70,7 +70,7 @@ public sealed class NotebookQueryTests(SeedWarehouseFixture seeds)
     public async Task SourceLinesNumberEveryPrintedLineOfEveryInitiative()
     {
         await using var db = await OpenAsync("report_source_lines.sql", "nb_initiatives.sql");
-        var lines = await QueryRunner.RunAsync(db, QueryCatalog.Read("report_source_lines.sql"), default);
+        var lines = await QueryRows.RunAsync(db, QueryCatalog.Read("report_source_lines.sql"), default);
         var expected = await db.ExecuteScalarAsync<long>("select cast(sum(len(string_split(raw_text, chr(10)))) as bigint) from fact_initiative");
         Assert.Equal(expected, lines.Count);
 
@@ -85,7 +85,7 @@ public sealed class NotebookQueryTests(SeedWarehouseFixture seeds)
             Assert.Contains(end, numbers);
         }
 
-        var items = await QueryRunner.RunAsync(db, QueryCatalog.Read("nb_initiatives.sql"), default);
+        var items = await QueryRows.RunAsync(db, QueryCatalog.Read("nb_initiatives.sql"), default);
         Assert.Equal(spans.Count, items.Count);
         Assert.All(items, r => Assert.False(string.IsNullOrEmpty(r.Text("file_name"))));
     }
@@ -98,8 +98,8 @@ public sealed class NotebookQueryTests(SeedWarehouseFixture seeds)
             select coalesce(cast(sum(m.amount_yen) as bigint), 0) from fact_measure m left join fact_initiative i using (initiative_id)
             where m.unit = 'JPY' and m.role = 'value' and not coalesce(i.is_relisted, false)
             """);
-        var nb = await QueryRunner.RunAsync(db, QueryCatalog.Read("nb_money_theme_pillar.sql"), default);
-        var report = await QueryRunner.RunAsync(db, QueryCatalog.Read("report_money_pillar.sql"), default);
+        var nb = await QueryRows.RunAsync(db, QueryCatalog.Read("nb_money_theme_pillar.sql"), default);
+        var report = await QueryRows.RunAsync(db, QueryCatalog.Read("report_money_pillar.sql"), default);
         Assert.Equal(expected, nb.Sum(r => r.Long("amount_yen") ?? 0));
         Assert.Equal(expected, report.Sum(r => r.Long("amount_yen") ?? 0));
     }
@@ -109,11 +109,11 @@ public sealed class NotebookQueryTests(SeedWarehouseFixture seeds)
     {
         await using var db = await OpenAsync("report_upcoming_milestones.sql");
         var sql = QueryCatalog.Read("report_upcoming_milestones.sql");
-        var byDocumentYear = await QueryRunner.RunAsync(db, sql, default);
+        var byDocumentYear = await QueryRows.RunAsync(db, sql, default);
         await db.ExecuteAsync("set variable report_as_of = cast($d as date)", new { d = "2100-01-01" });
-        Assert.Empty(await QueryRunner.RunAsync(db, sql, default));
+        Assert.Empty(await QueryRows.RunAsync(db, sql, default));
         await db.ExecuteAsync("set variable report_as_of = cast($d as date)", new { d = "1900-01-01" });
-        var all = await QueryRunner.RunAsync(db, sql, default);
+        var all = await QueryRows.RunAsync(db, sql, default);
         Assert.Equal(await db.ExecuteScalarAsync<long>("select count(*) from fact_milestone"), all.Count);
         Assert.True(byDocumentYear.Count <= all.Count);
     }

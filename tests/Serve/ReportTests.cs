@@ -13,8 +13,8 @@ namespace BudgetWarehouse.Tests.Serve;
 /// <c>bw report</c> writes one self-contained HTML page whose charts a real browser lays out: every chart
 /// is present, non-empty, and has one rendered mark per data row. Screenshots are kept as test artifacts.
 /// </summary>
-[Collection(SeedWarehouseCollection.Name)]
-public sealed partial class ReportTests(SeedWarehouseFixture seeds, ITestOutputHelper output)
+[Collection(SeedLoadCollection.Name)]
+public sealed partial class ReportTests(SeedLoadFixture seeds, ITestOutputHelper output)
 {
     private static readonly string[] ChartIds = [ReportHtml.ThemeYearChart, ReportHtml.MoneyChart, ReportHtml.AchievementChart, ReportHtml.MilestoneChart];
 
@@ -101,7 +101,7 @@ public sealed partial class ReportTests(SeedWarehouseFixture seeds, ITestOutputH
                 continue;
             }
 
-            var rows = (await QueryRunner.RunAsync(db, sql, default)).Count;
+            var rows = (await QueryRows.RunAsync(db, sql, default)).Count;
             var marks = id == ReportHtml.MilestoneChart ? Math.Min(rows, ReportHtml.MaxMilestones) : rows;
             Assert.True(marks > 0, $"{file} returns no rows on the seeds: chart {id} would be empty");
             AssertRendered(charts, id, marks);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BudgetWarehouse.Tests.Serve;
 
 /// <summary>The seeds loaded once into a temporary warehouse, shared by the tests of the reading side.</summary>
-public sealed class SeedWarehouseFixture : IAsyncLifetime
+public sealed class SeedLoadFixture : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
 
@@ -44,7 +44,7 @@ public sealed class SeedWarehouseFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class SeedWarehouseCollection : ICollectionFixture<SeedWarehouseFixture>
+public sealed class SeedLoadCollection : ICollectionFixture<SeedLoadFixture>
 {
-    public const string Name = "seed warehouse";
+    public const string Name = "seeds loaded for the notebooks, the report and the engine DDL";
 }

@@ -249,8 +249,8 @@ internal static class ReportHtml
                     flags.Append(CultureInfo.InvariantCulture, $"<span class=\"flag\">{E(action)}</span>");
                 }
 
-                sb.Append(CultureInfo.InvariantCulture, $"<tr data-initiative=\"{E(r.Text("initiative_id"))}\"><td>{r.Long("fiscal_year")}</td><td>{E(r.Text("policy_path"))}</td><td title=\"{E(r.Text("department_evidence"))}\">{E(r.Text("department"))}</td><td>{flags}{E(r.Text("text"))}</td><td>");
-                Source(sb, r.Text("file_name"), r.Long("source_line_start"), r.Text("raw_text"), r.Text("initiative_id"), sources);
+                sb.Append(CultureInfo.InvariantCulture, $"<tr id=\"src-{E(r.Text("initiative_id"))}\" data-initiative=\"{E(r.Text("initiative_id"))}\"><td>{r.Long("fiscal_year")}</td><td>{E(r.Text("policy_path"))}</td><td title=\"{E(r.Text("department_evidence"))}\">{E(r.Text("department"))}</td><td>{flags}{E(r.Text("text"))}</td><td>");
+                Source(sb, r.Text("file_name"), r.Long("source_line_start"), r.Text("raw_text"), r.Text("initiative_id"), sources, linkToItem: false);
                 sb.Append("</td></tr>");
             }
 
@@ -259,7 +259,7 @@ internal static class ReportHtml
     }
 
     /// <summary>A &lt;details&gt; holding the printed lines behind a row, as <c>explain</c> shows them.</summary>
-    private static void Source(StringBuilder sb, string? file, long? line, string? rawText, string? itemId, Dictionary<string, List<(long Line, string Text)>> sources)
+    private static void Source(StringBuilder sb, string? file, long? line, string? rawText, string? itemId, Dictionary<string, List<(long Line, string Text)>> sources, bool linkToItem = true)
     {
         sb.Append(CultureInfo.InvariantCulture, $"<details class=\"src\"><summary>{E(file)}:{line}</summary><pre class=\"source\">");
         if (itemId is not null && sources.TryGetValue(itemId, out var lines))
@@ -276,6 +276,10 @@ internal static class ReportHtml
         }
 
         sb.Append("</pre></details>");
+        if (itemId is not null && linkToItem)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" <a class=\"item\" href=\"#src-{E(itemId)}\">施策へ</a>");
+        }
     }
 
     private static Dictionary<string, List<(long Line, string Text)>> SourceLines(ReportSection section)

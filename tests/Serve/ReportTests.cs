@@ -66,6 +66,10 @@ public sealed partial class ReportTests(SeedLoadFixture seeds, ITestOutputHelper
         Assert.Contains("<span class=\"ln\">11</span>創設 271億円", dom, StringComparison.Ordinal);
         Assert.Contains("令和3年春開設予定", dom, StringComparison.Ordinal);
 
+        // Money and milestone rows link to their item's row in the theme tables.
+        Assert.Contains("href=\"#src-i6\"", dom, StringComparison.Ordinal);
+        Assert.Contains("<tr id=\"src-i6\"", dom, StringComparison.Ordinal);
+
         await ScreenshotAsync(chromium, html, "report-fixture.png");
     }
 

@@ -37,6 +37,7 @@ internal sealed record LoadOutcome(
 internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOptions> options, ILogger<LoadPipeline> logger, TimeProvider time)
 {
     private readonly WarehouseOptions _options = options.Value;
+    private Transform.Reference.ReferenceData _reference = Transform.Reference.ReferenceData.Empty;
 
     public async Task<LoadOutcome> RunAsync(CancellationToken cancellationToken)
     {
@@ -49,6 +50,11 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
 
         using var writerLock = AcquireLock(store.Root);
         store.Collect(TimeSpan.FromSeconds(_options.SnapshotGraceSeconds));
+        if (Reference.ReferenceLoad.TryRead(_options.SeedsPath, out _reference) is { } referenceFailure)
+        {
+            Log.NothingPublished(logger, runId, referenceFailure);
+            return new LoadOutcome(runId, null, 0, 0, 0, 0, 0, [], [], referenceFailure);
+        }
 
         var problems = new List<ManifestProblem>();
         var (manifest, manifestProblems) = Manifest.Read(Path.Combine(_options.SeedsPath, Manifest.FileName), detector.SupportedFamilies);
@@ -74,6 +80,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
             var dbPath = Path.Combine(snapshotDir, SnapshotStore.DatabaseFile);
             await using (var writer = await WarehouseWriter.CreateAsync(dbPath, cancellationToken).ConfigureAwait(false))
             {
+                var stated = new List<Transform.Departments.StatedChange>();
                 var channel = Channel.CreateBounded<(DocumentRows? Rows, EtlDocumentRow Etl)>(new BoundedChannelOptions(32) { SingleReader = true });
                 var producer = Task.Run(() => ProduceAsync(work, runId, started, channel.Writer, cancellationToken), cancellationToken);
                 await foreach (var (docRows, record) in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -81,6 +88,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     if (docRows is not null)
                     {
                         writer.Append(docRows);
+                        stated.AddRange(docRows.DepartmentChanges);
                         loaded++;
                         rows += docRows.RowCount;
                     }
@@ -101,6 +109,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     return new LoadOutcome(runId, null, inputs.Count, 0, 0, etl.Count(e => e.Status == "rejected"), 0, etl, [], reason);
                 }
 
+                Reference.ReferenceLoad.AppendDepartments(writer, _reference, stated);
                 await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
                 await CarryHistoryAsync(writer, store, cancellationToken).ConfigureAwait(false);
                 etl.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
@@ -127,6 +136,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
             }
 
             store.Publish(snapshotId);
+            store.Collect(TimeSpan.FromSeconds(_options.SnapshotGraceSeconds));
             var rejectedCount = etl.Count(e => e.Status == "rejected");
             Log.LoadPublished(logger, runId, snapshotId, loaded, 0, rejectedCount, rows, stopwatch.ElapsedMilliseconds);
             return new LoadOutcome(runId, snapshotId, inputs.Count, loaded, 0, rejectedCount, rows, etl, tables, null);
@@ -208,6 +218,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 Title = input.Manifest?.Title,
                 ManifestFiscalYear = input.Manifest?.FiscalYear,
                 ManifestFamily = input.Manifest?.Family,
+                Reference = _reference,
             };
             var rows = DocumentTransformer.Transform(parsed, ctx, source.Encoding, source.Lines.Count);
             return (rows, new EtlDocumentRow

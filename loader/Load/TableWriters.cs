@@ -31,6 +31,19 @@ internal static class TableWriters
         .AppendValue(r.PlanRef).AppendValue(r.Description).AppendValue(r.SourceLineStart).AppendValue(r.SourceLineEnd)
         .EndRow();
 
+    public static void Append(IDuckDBAppenderRow row, FactMeasureRow r) => row
+        .AppendValue(r.MeasureId).AppendValue(r.InitiativeId).AppendValue(r.DocumentId).AppendValue(r.FiscalYear).AppendValue(r.PolicyId)
+        .AppendValue(r.DepartmentId).AppendValue(r.Label).AppendValue(r.Value).AppendValue(r.Unit).AppendValue(r.Counter)
+        .AppendValue(r.AmountYen).AppendValue(r.Role).AppendValue(r.ParentMeasureId).AppendValue(r.Bound).AppendValue(r.Note)
+        .AppendValue(r.IsApproximate).AppendValue(r.RawText).AppendValue(r.SourceLine)
+        .EndRow();
+
+    public static void Append(IDuckDBAppenderRow row, FactMilestoneRow r) => row
+        .AppendValue(r.MilestoneId).AppendValue(r.InitiativeId).AppendValue(r.DocumentId).AppendValue(r.FiscalYear).AppendValue(r.PolicyId)
+        .AppendValue(r.DepartmentId).AppendValue(r.Event).AppendValue(r.StartDate).AppendValue(r.EndDate).AppendValue(r.Precision)
+        .AppendValue(r.IsPlanned).AppendValue(r.TargetFiscalYear).AppendValue(r.RawText).AppendValue(r.SourceLine)
+        .EndRow();
+
     public static void Append(IDuckDBAppenderRow row, EtlDocumentRow r) => row
         .AppendValue(r.RunId).AppendValue(r.FileName).AppendValue(r.DocumentId).AppendValue(r.Sha256).AppendValue(r.Status)
         .AppendValue(r.Family).AppendValue(r.Error).AppendValue(r.ErrorLine).AppendValue(r.Warnings).AppendValue(r.RowCount)

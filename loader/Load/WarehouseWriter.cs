@@ -32,6 +32,8 @@ internal sealed class WarehouseWriter : IAsyncDisposable
         Append("dim_document", [rows.Document], TableWriters.Append);
         Append("dim_policy", rows.Policies, TableWriters.Append);
         Append("fact_initiative", rows.Initiatives, TableWriters.Append);
+        Append("fact_measure", rows.Measures, TableWriters.Append);
+        Append("fact_milestone", rows.Milestones, TableWriters.Append);
     }
 
     /// <summary>Appends rows to a table through its (lazily created, kept open) appender.</summary>

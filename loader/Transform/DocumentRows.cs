@@ -11,9 +11,16 @@ internal sealed class DocumentRows
 
     public List<FactInitiativeRow> Initiatives { get; } = [];
 
+    public List<FactMeasureRow> Measures { get; } = [];
+
+    public List<FactMilestoneRow> Milestones { get; } = [];
+
+    /// <summary>Reorganisations the document states (applied to dim_department across documents).</summary>
+    public List<Departments.StatedChange> DepartmentChanges { get; } = [];
+
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
-    public long RowCount => 1 + Policies.Count + Initiatives.Count;
+    public long RowCount => 1 + Policies.Count + Initiatives.Count + Measures.Count + Milestones.Count;
 }
 
 /// <summary>What the loader knows about a document before parsing it.</summary>
@@ -36,4 +43,7 @@ internal sealed record DocumentContext
     public int? ManifestFiscalYear { get; init; }
 
     public string? ManifestFamily { get; init; }
+
+    /// <summary>Directory and rules of seeds/reference/; null means none.</summary>
+    public Reference.ReferenceData? Reference { get; init; }
 }

@@ -87,6 +87,10 @@ internal static class DocumentTransformer
             });
         }
 
+        var reference = ctx.Reference ?? Reference.ReferenceData.Empty;
+        Themes.ThemeAssigner.Apply(rows.Policies, reference.ThemeRules);
+        rows.DepartmentChanges.AddRange(Departments.DepartmentAssigner.Apply(rows, reference, ctx.Municipality));
+        Quantities.QuantityRowBuilder.AddTo(rows, doc);
         return rows;
     }
 

@@ -15,4 +15,8 @@ internal static class Ids
     public static string Policy(string documentId, string code) => $"{documentId}-P{code}";
 
     public static string Initiative(string documentId, int seq) => $"{documentId}-I{seq.ToString("D4", CultureInfo.InvariantCulture)}";
+
+    public static string Measure(string initiativeId, int ordinal) => $"{initiativeId}-M{ordinal.ToString("D2", CultureInfo.InvariantCulture)}";
+
+    public static string Milestone(string initiativeId, int ordinal) => $"{initiativeId}-T{ordinal.ToString("D2", CultureInfo.InvariantCulture)}";
 }

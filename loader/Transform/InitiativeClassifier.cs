@@ -11,7 +11,6 @@ internal readonly record struct InitiativeTraits(string? Action, bool IsNewProgr
 /// </summary>
 internal static partial class InitiativeClassifier
 {
-    // Longest first so that 拡大実施 wins over 実施 and 本格化 over 化-less forms.
     private static readonly (string Verb, string Class)[] Verbs = BuildVerbs();
 
     public static InitiativeTraits Classify(string text)
@@ -42,28 +41,90 @@ internal static partial class InitiativeClassifier
         return null;
     }
 
-    private static (string, string)[] BuildVerbs()
-    {
-        // verb as written → class; classes follow the contract's list (創設 新設 拡充 着手 実施 開催 策定 検討 推進 整備 支援 完了 …).
-        var table = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["創設"] = "創設", ["新設"] = "新設", ["設置"] = "設置", ["開設"] = "開設", ["設立"] = "設置", ["立ち上げ"] = "設置",
-            ["拡充"] = "拡充", ["拡大"] = "拡充", ["拡大実施"] = "拡充", ["拡大配置"] = "拡充", ["増員"] = "拡充", ["延長"] = "拡充", ["強化"] = "強化", ["充実"] = "充実",
-            ["着手"] = "着手", ["本格化"] = "着手", ["開始"] = "開始", ["運用を開始"] = "開始",
-            ["実施"] = "実施", ["モデル実施"] = "実施", ["実践"] = "実施", ["試行販売"] = "実施", ["公演"] = "開催", ["展開"] = "実施", ["派遣"] = "実施", ["配置"] = "実施", ["配備"] = "整備",
-            ["開催"] = "開催", ["共同開催"] = "開催",
-            ["策定"] = "策定", ["改定"] = "策定", ["改訂"] = "策定", ["作成"] = "策定",
-            ["検討"] = "検討", ["調査検討"] = "検討", ["調査"] = "検討",
-            ["推進"] = "推進", ["促進"] = "推進", ["勧奨"] = "推進", ["発信"] = "推進", ["醸成"] = "推進", ["向上"] = "推進",
-            ["整備"] = "整備", ["構築"] = "整備", ["改修"] = "整備", ["取得"] = "整備", ["先行取得"] = "整備", ["改善"] = "整備", ["建設"] = "整備",
-            ["支援"] = "支援", ["助成"] = "支援",
-            ["完了"] = "完了", ["完成"] = "完了",
-            ["導入"] = "導入", ["改編"] = "改編", ["育成"] = "育成", ["養成"] = "育成", ["確保"] = "確保", ["軽減"] = "軽減", ["引き下げ"] = "軽減",
-            ["追加"] = "拡充", ["受入れ"] = "実施", ["受け入れ"] = "実施", ["交流"] = "実施", ["開発"] = "整備", ["常設展示"] = "実施", ["試験的に実施"] = "実施",
-            ["活性化"] = "推進", ["定期接種化"] = "導入", ["カードサイズ化"] = "導入", ["義務化"] = "導入", ["公会計化"] = "導入",
-        };
-        return [.. table.Select(kv => (kv.Key, kv.Value)).OrderByDescending(t => t.Key.Length)];
-    }
+    // Verb as written at the end of an item → its class (the contract's list: 創設 新設 拡充 着手 実施 開催
+    // 策定 検討 推進 整備 支援 完了 …). One pair per line; longer verbs win (拡大実施 before 実施).
+    private const string VerbTable = """
+        創設 創設
+        新設 新設
+        設置 設置
+        開設 開設
+        設立 設置
+        立ち上げ 設置
+        拡充 拡充
+        拡大 拡充
+        拡大実施 拡充
+        拡大配置 拡充
+        増員 拡充
+        延長 拡充
+        強化 強化
+        充実 充実
+        着手 着手
+        本格化 着手
+        開始 開始
+        運用を開始 開始
+        実施 実施
+        モデル実施 実施
+        実践 実施
+        試行販売 実施
+        公演 開催
+        展開 実施
+        派遣 実施
+        配置 実施
+        配備 整備
+        開催 開催
+        共同開催 開催
+        策定 策定
+        改定 策定
+        改訂 策定
+        作成 策定
+        検討 検討
+        調査検討 検討
+        調査 検討
+        推進 推進
+        促進 推進
+        勧奨 推進
+        発信 推進
+        醸成 推進
+        向上 推進
+        整備 整備
+        構築 整備
+        改修 整備
+        取得 整備
+        先行取得 整備
+        改善 整備
+        建設 整備
+        支援 支援
+        助成 支援
+        完了 完了
+        完成 完了
+        導入 導入
+        改編 改編
+        育成 育成
+        養成 育成
+        確保 確保
+        軽減 軽減
+        引き下げ 軽減
+        追加 拡充
+        受入れ 実施
+        受け入れ 実施
+        交流 実施
+        開発 整備
+        常設展示 実施
+        試験的に実施 実施
+        活性化 推進
+        定期接種化 導入
+        カードサイズ化 導入
+        義務化 導入
+        公会計化 導入
+        """;
+
+    private static (string, string)[] BuildVerbs() =>
+    [
+        .. VerbTable.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(' ', 2))
+            .Select(p => (p[0], p[1]))
+            .OrderByDescending(t => t.Item1.Length),
+    ];
 
     [GeneratedRegex(@"[〔\[【(]\s*再掲\s*[〕\]】)]")]
     private static partial Regex Relisted();

@@ -4,6 +4,10 @@ with years as (
     select fiscal_year from dim_document
     union select fiscal_year from dim_policy
     union select fiscal_year from fact_initiative
+    union select fiscal_year from fact_measure
+    union select fiscal_year from fact_milestone
+    union select target_fiscal_year from fact_milestone
+    union select case when month(end_date) >= 4 then year(end_date) else year(end_date) - 1 end from fact_milestone
 ),
 
 final as (

@@ -41,7 +41,8 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
             }
         }
 
-        if (items < 3 || headings < 1)
+        // A titled document needs a single item; an untitled one must show the structure more than once.
+        if (headings < 1 || items < (titled ? 1 : 3))
         {
             return 0;
         }
@@ -68,7 +69,7 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
             throw new DocumentException(source.File, 0, "no recognisable budget-priorities structure (no headings or bulleted items)");
         }
 
-        var year = FiscalYearInference.FromTitle(builder.TitleLines.Concat(lines.Where(l => !l.IsBlank).Take(5)))
+        var year = FiscalYearInference.FromTitle(builder.Preamble)
             ?? FiscalYearInference.FromFinalSupplementary(lines);
         return doc with { InferredFiscalYear = year?.Year, FiscalYearEvidence = year?.Evidence };
     }
@@ -97,14 +98,49 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
         return result;
     }
 
-    private static TextLine CollapseSpacedLetters(TextLine line) =>
-        SpacedLetters().IsMatch(line.Text)
-            ? line with { Text = line.Text.Replace(" ", "", StringComparison.Ordinal) }
-            : line;
+    /// <summary>
+    /// Joins letters spaced out for emphasis (予 算 の 重 点 → 予算の重点): three or more single Japanese
+    /// characters in a row, each separated by spaces. Latin letters (U J I) are left alone.
+    /// </summary>
+    internal static TextLine CollapseSpacedLetters(TextLine line)
+    {
+        if (!line.Text.Contains(' ', StringComparison.Ordinal))
+        {
+            return line;
+        }
 
-    // "予 算 の 重 点": single characters separated by spaces.
-    [GeneratedRegex(@"^\s*(?:\S\s+){2,}\S\s*$")]
-    private static partial Regex SpacedLetters();
+        var tokens = line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var sb = new StringBuilder(line.Text.Length);
+        var changed = false;
+        for (var i = 0; i < tokens.Length;)
+        {
+            var run = i;
+            while (run < tokens.Length && tokens[run].Length == 1 && tokens[run][0] > '\u007F')
+            {
+                run++;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            if (run - i >= 3)
+            {
+                sb.AppendJoin("", tokens[i..run]);
+                changed = true;
+                i = run;
+            }
+            else
+            {
+                sb.Append(tokens[i]);
+                i++;
+            }
+        }
+
+        var leading = line.Text.Length - line.Text.TrimStart().Length;
+        return changed ? line with { Text = line.Text[..leading] + sb } : line;
+    }
 
     /// <summary>Walks the lines once, keeping the open headings on a stack and the logical line being built.</summary>
     private sealed class TreeBuilder(string file)
@@ -124,6 +160,9 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
 
         public List<TextLine> TitleLines { get; } = [];
 
+        /// <summary>Lines before the first heading or item: the title block, where a fiscal year is stated.</summary>
+        public List<TextLine> Preamble { get; } = [];
+
         public void Accept(TextLine line)
         {
             if (line.IsBlank)
@@ -134,6 +173,10 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
 
             var text = line.Text.Trim();
             var c = BudgetLineClassifier.Classify(text);
+            if (_policies.Count == 0 && _initiatives.Count == 0 && c.Kind is not (LineKind.Item or LineKind.Heading))
+            {
+                Preamble.Add(line);
+            }
 
             if (_policies.Count == 0 && _initiatives.Count == 0 && c.Kind is not LineKind.Item && IsTitleText(text))
             {

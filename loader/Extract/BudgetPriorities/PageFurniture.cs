@@ -36,7 +36,14 @@ internal static partial class PageFurniture
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
-        for (var i = 0; i < lines.Count; i++)
+        // The first occurrence of a running header before any content is the document's own title: keep it.
+        var firstContent = 0;
+        while (firstContent < lines.Count && BudgetLineClassifier.Classify(lines[firstContent].Text).Kind is not (LineKind.Item or LineKind.Heading))
+        {
+            firstContent++;
+        }
+
+        for (var i = firstContent; i < lines.Count; i++)
         {
             var line = lines[i];
             if (line.IsBlank || drop.Contains(i))

@@ -55,13 +55,15 @@ internal static class Unflattener
         var left = tokens[i - 1];
         var right = tokens[i];
 
-        // A marker token stays with the title or text that follows it.
-        if (IsMarkerOnly(left))
+        // A marker token stays with the title or text that follows it; some words never begin a line.
+        if (IsMarkerOnly(left) || WrapRules.CannotBeginLine(right))
         {
             return false;
         }
 
-        if (StartsStructure(right, i + 1 < tokens.Count ? tokens[i + 1] : null))
+        // A bare number or Roman numeral after Latin letters is text (U J I ターン), not a heading.
+        if (StartsStructure(right, i + 1 < tokens.Count ? tokens[i + 1] : null)
+            && !(IsMarkerOnly(right) && char.IsAsciiLetterOrDigit(left[^1])))
         {
             return true;
         }
@@ -72,7 +74,22 @@ internal static class Unflattener
             return false;
         }
 
-        return IsJapanese(left[^1]) && IsJapanese(right[0]);
+        // After a closing bracket a new line may start with a number (…まで) 1人1台…); within a line a
+        // number follows a label (実質公債費比率 5.4%), which ends in a letter, not a bracket.
+        // A Latin acronym glued to Japanese (RPA技術…, ICT機器…) starts a new line as a Japanese word would.
+        return IsJapanese(left[^1])
+            && (IsJapanese(right[0]) || StartsWithAcronym(right) || (left[^1] is ')' or '」' or '】' or '〕' && char.IsAsciiDigit(right[0])));
+    }
+
+    private static bool StartsWithAcronym(string token)
+    {
+        var i = 0;
+        while (i < token.Length && char.IsAsciiLetter(token[i]))
+        {
+            i++;
+        }
+
+        return i > 0 && i < token.Length && token[i] > '\u2E7F';
     }
 
     private static bool StartsStructure(string token, string? following)

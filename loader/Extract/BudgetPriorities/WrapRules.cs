@@ -19,8 +19,7 @@ internal static class WrapRules
             return false;
         }
 
-        // A line cannot begin with a closing bracket, a comma, a small kana or a particle.
-        if (CannotBeginLine(nxt[0]))
+        if (CannotBeginLine(nxt))
         {
             return true;
         }
@@ -96,6 +95,10 @@ internal static class WrapRules
 
         return depth;
     }
+
+    /// <summary>A line cannot begin with a closing bracket, a comma, a small kana, a particle or a trailing など.</summary>
+    public static bool CannotBeginLine(ReadOnlySpan<char> text) =>
+        text.Length > 0 && (CannotBeginLine(text[0]) || text.StartsWith("など", StringComparison.Ordinal));
 
     private static bool CannotBeginLine(char c) =>
         c is ')' or '」' or '』' or '】' or '〕' or ']' or '、' or '。' or ',' or '.' or 'ー' or '々'

@@ -1,0 +1,35 @@
+using BudgetWarehouse.Loader.Transform.Departments;
+using BudgetWarehouse.Loader.Transform.Reference;
+using BudgetWarehouse.Models;
+using DuckDB.NET.Data;
+
+namespace BudgetWarehouse.Loader.Load.Reference;
+
+/// <summary>The load pipeline's use of the reference data: read it up front, write dim_department at the end.</summary>
+internal static class ReferenceLoad
+{
+    /// <summary>Reads seeds/reference; returns null on success, else the file-and-line problems as one message.</summary>
+    public static string? TryRead(string seedsDir, out ReferenceData reference)
+    {
+        try
+        {
+            reference = ReferenceReader.Read(seedsDir);
+            return null;
+        }
+        catch (ReferenceException ex)
+        {
+            reference = ReferenceData.Empty;
+            return ex.Message;
+        }
+    }
+
+    /// <summary>dim_department: the directory with every document's stated reorganisations applied.</summary>
+    public static void AppendDepartments(WarehouseWriter writer, ReferenceData reference, IEnumerable<StatedChange> stated) =>
+        writer.Append("dim_department", new OrgDirectory(reference.Directory).Apply(stated).Rows(), Append);
+
+    public static void Append(IDuckDBAppenderRow row, DimDepartmentRow r) => row
+        .AppendValue(r.DepartmentId).AppendValue(r.Name).AppendValue(r.Bureau).AppendValue(r.Kind).AppendValue(r.Municipality)
+        .AppendValue(r.ValidFromFy).AppendValue(r.ValidToFy).AppendValue(r.IsCurrent).AppendValue(r.Source)
+        .AppendValue(r.Parent).AppendValue(r.Evidence)
+        .EndRow();
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BudgetWarehouse.Loader.Transform.Reference;
+using BudgetWarehouse.Models;
+
+namespace BudgetWarehouse.Loader.Transform.Themes;
+
+/// <summary>
+/// Gives every policy node a conformed theme from the theme rules: the node's own title first (highest
+/// priority wins; on a tie between themes, the parent's theme if it is among them, else the rule listed
+/// first); a node whose title is silent inherits its parent's theme; a pillar no rule matches gets
+/// <see cref="ReferenceData.FallbackTheme"/>. The evidence names the rule and the words, or the ancestor.
+/// </summary>
+internal static class ThemeAssigner
+{
+    public static void Apply(List<DimPolicyRow> policies, IReadOnlyList<ThemeRule> rules)
+    {
+        var assigned = new Dictionary<string, (string Theme, string Root)>(StringComparer.Ordinal);
+        for (var i = 0; i < policies.Count; i++)
+        {
+            var node = policies[i];
+            (string Theme, string Root)? parent = node.ParentPolicyId is { } pid && assigned.TryGetValue(pid, out var p) ? p : null;
+            var (theme, evidence, root) = Assign(node.Title, rules, parent?.Theme);
+            if (theme is null)
+            {
+                if (parent is { } inherited)
+                {
+                    var parentNode = policies.First(x => x.PolicyId == node.ParentPolicyId);
+                    (theme, root) = inherited;
+                    evidence = $"title silent; inherited from {parentNode.Code} 「{parentNode.Title}」 ← {root}";
+                }
+                else
+                {
+                    theme = ReferenceData.FallbackTheme;
+                    root = evidence = "no theme rule matched the title and there is no ancestor to inherit from";
+                }
+            }
+
+            assigned[node.PolicyId] = (theme, root!);
+            policies[i] = node with { Theme = theme, ThemeEvidence = evidence };
+        }
+    }
+
+    /// <summary>The theme of one title, or nulls when no rule matches.</summary>
+    internal static (string? Theme, string? Evidence, string? Root) Assign(string title, IReadOnlyList<ThemeRule> rules, string? parentTheme)
+    {
+        var matches = new List<(ThemeRule Rule, string Words)>();
+        foreach (var rule in rules)
+        {
+            try
+            {
+                var m = rule.Regex.Match(title);
+                if (m.Success)
+                {
+                    matches.Add((rule, m.Value));
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+            }
+        }
+
+        if (matches.Count == 0)
+        {
+            return (null, null, null);
+        }
+
+        var top = matches.Max(m => m.Rule.Priority);
+        var best = matches.Where(m => m.Rule.Priority == top).ToList();
+        var themes = best.Select(m => m.Rule.Theme).Distinct(StringComparer.Ordinal).ToList();
+        var chosen = themes.Count > 1 && parentTheme is not null && themes.Contains(parentTheme)
+            ? best.First(m => m.Rule.Theme == parentTheme)
+            : best.OrderBy(m => m.Rule.Line).First();
+        var root = string.Create(CultureInfo.InvariantCulture, $"rule {chosen.Rule.Id} [title ~ {chosen.Rule.Pattern}, priority {top}] matched 「{chosen.Words}」");
+        var evidence = themes.Count > 1
+            ? $"{root}; tie with {string.Join(", ", best.Where(m => m.Rule.Theme != chosen.Rule.Theme).Select(m => $"rule {m.Rule.Id} → {m.Rule.Theme}"))}, resolved {(chosen.Rule.Theme == parentTheme ? "by the parent's theme" : "by file order")}"
+            : root;
+        return (chosen.Rule.Theme, evidence, root);
+    }
+}

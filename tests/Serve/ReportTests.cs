@@ -113,6 +113,17 @@ public sealed partial class ReportTests(SeedLoadFixture seeds, ITestOutputHelper
 
         var items = await db.ExecuteScalarAsync<long>("select count(*) from fact_initiative where kind = 'item' and not is_relisted");
         Assert.Equal(items, charts[ReportHtml.ThemeYearChart].Values.Sum());
+
+        // Every item has its row, and its first printed line with its line number, in the page.
+        var sources = await db.QueryAsync<(string Id, int Line, string Raw)>(
+            "select initiative_id, source_line_start, raw_text from fact_initiative where kind = 'item'");
+        var text = System.Net.WebUtility.HtmlDecode(dom);
+        foreach (var (id, line, raw) in sources)
+        {
+            Assert.Contains($"<tr id=\"src-{id}\"", dom, StringComparison.Ordinal);
+            Assert.Contains($"<span class=\"ln\">{line}</span>{raw.Split('\n')[0]}", text, StringComparison.Ordinal);
+        }
+
         Assert.Equal(charts.Count, outcome.Charts);
         await ScreenshotAsync(chromium, html, "report-seeds.png");
     }

@@ -26,7 +26,7 @@ internal static class ReportHtml
         .meta, .note { color: #555; font-size: 13px; }
         table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 8px 0 16px; }
         th, td { border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top; }
-        th { background: #f2f5f9; } td.num { text-align: right; white-space: nowrap; }
+        th { background: #f2f5f9; white-space: nowrap; } td.num { text-align: right; white-space: nowrap; }
         svg.chart { display: block; margin: 12px 0; max-width: 100%; height: auto; }
         svg.chart text { font-family: var(--font); font-size: 12px; fill: #1d1d1d; }
         svg.chart text.title { font-size: 15px; font-weight: bold; }

@@ -34,7 +34,7 @@ internal static class SvgChart
     public static string Bars(string id, string title, IReadOnlyList<ChartGroup> groups, double? max = null)
     {
         var series = groups.SelectMany(g => g.Bars).Select(b => b.Series).Distinct(StringComparer.Ordinal).ToList();
-        var top = series.Count > 1 ? Top + 18 : Top;
+        var top = series.Count > 0 ? Top + 18 : Top;
         var height = top + groups.Sum(g => g.Bars.Count * (BarHeight + BarGap) + GroupGap) + 10;
         var scaleMax = max ?? Math.Max(1e-9, groups.SelectMany(g => g.Bars).Select(b => b.Value).DefaultIfEmpty(0).Max());
         var plot = Width - LabelWidth - ValueWidth;
@@ -132,7 +132,7 @@ internal static class SvgChart
 
     private static void Legend(StringBuilder sb, IReadOnlyList<string> series, int y)
     {
-        if (series.Count < 2)
+        if (series.Count == 0)
         {
             return;
         }

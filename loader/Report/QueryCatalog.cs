@@ -17,7 +17,7 @@ internal static partial class QueryCatalog
 
     public static string Read(string fileName) => File.ReadAllText(PathOf(fileName));
 
-    /// <summary>Warehouse relations (dim_, fact_, etl_ tables and v_ views) a query names after FROM or JOIN, minus its own CTEs.</summary>
+    /// <summary>Warehouse relations (dim_, fact_, bridge_, etl_ tables and v_ views) a query names after FROM or JOIN, minus its own CTEs.</summary>
     public static IReadOnlySet<string> ReferencedRelations(string sql)
     {
         var text = LineComment().Replace(sql, " ");
@@ -50,6 +50,6 @@ internal static partial class QueryCatalog
     [GeneratedRegex(@"\b(?:from|join)\s+([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\()", RegexOptions.IgnoreCase)]
     private static partial Regex FromOrJoin();
 
-    [GeneratedRegex(@"^(?:dim|fact|etl|v)_[a-z0-9_]+$")]
+    [GeneratedRegex(@"^(?:dim|fact|bridge|etl|v)_[a-z0-9_]+$")]
     private static partial Regex WarehouseName();
 }

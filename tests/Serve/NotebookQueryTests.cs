@@ -124,9 +124,9 @@ public sealed class NotebookQueryTests(SeedLoadFixture seeds)
         var sql = """
             -- from fact_in_a_comment
             with a as (select * from fact_initiative), b as (select * from a join dim_policy using (policy_id))
-            select * from b left join v_theme_year on true, read_parquet('x') cross join range(3)
+            select * from b left join v_theme_year on true, read_parquet('x') cross join range(3) join bridge_initiative_lineage using (initiative_id)
             """;
-        Assert.Equal(["dim_policy", "fact_initiative", "v_theme_year"], QueryCatalog.ReferencedRelations(sql).Order(StringComparer.Ordinal));
+        Assert.Equal(["bridge_initiative_lineage", "dim_policy", "fact_initiative", "v_theme_year"], QueryCatalog.ReferencedRelations(sql).Order(StringComparer.Ordinal));
     }
 
     /// <summary>An in-memory database over the lake, set up the way the notebooks do it: run views.sql.</summary>

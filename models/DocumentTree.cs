@@ -16,7 +16,10 @@ public sealed record PolicyNode
     /// <summary>Depth in the tree: 1 = pillar / 基本方針, 2 = section, 3 = subsection, …</summary>
     public required int Level { get; init; }
 
-    /// <summary>Dotted path of ordinal positions, e.g. "1", "1.2", "1.2.3"; unique within a document.</summary>
+    /// <summary>
+    /// Dotted path of ordinal positions, e.g. "1", "1.2", "1.2.3"; unique within a document. Plan-progress
+    /// reports prefix it with the reporting year ("2023/1.2") because they repeat their policies per year.
+    /// </summary>
     public required string Code { get; init; }
 
     /// <summary>Heading text without its marker.</summary>
@@ -120,4 +123,10 @@ public sealed record ParsedDocument
 
     /// <summary>Last fiscal year of the plan period, for plan-progress reports.</summary>
     public int? PlanEndFiscalYear { get; init; }
+
+    /// <summary>The plan's basic principle (基本理念), for plan-progress reports.</summary>
+    public string? PlanPrinciple { get; init; }
+
+    /// <summary>Rows of the achievement table(s), for plan-progress reports.</summary>
+    public IReadOnlyList<PlanAchievementEntry> Achievements { get; init; } = [];
 }

@@ -39,6 +39,8 @@ public sealed record DimDocumentRow
     public int? PlanStartFiscalYear { get; init; }
     /// <summary>Last fiscal year of the plan period.</summary>
     public int? PlanEndFiscalYear { get; init; }
+    /// <summary>The plan's basic principle (基本理念).</summary>
+    public string? PlanPrinciple { get; init; }
     /// <summary>When the load that wrote the row started (UTC).</summary>
     public DateTime LoadedAt { get; init; }
 }

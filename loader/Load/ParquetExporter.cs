@@ -68,7 +68,34 @@ internal static class ParquetExporter
             sb.AppendLine($"create or replace view {t.Name} as select * from read_parquet(getvariable('bw_lake') || '/{t.Name}/**/*.parquet', hive_partitioning = false);");
         }
 
+        AppendSemanticViews(sb, tables.Select(t => t.Name));
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The semantic layer (sql/views, the same files budget.duckdb was given) over the table views above, so that
+    /// v_initiative and the rest read the same in a notebook on the lake. A view needing a table the lake lacks is
+    /// left out with a comment saying so.
+    /// </summary>
+    private static void AppendSemanticViews(StringBuilder sb, IEnumerable<string> tableNames)
+    {
+        var present = new HashSet<string>(tableNames, StringComparer.OrdinalIgnoreCase);
+        foreach (var file in SqlScripts.Files("views"))
+        {
+            var sql = File.ReadAllText(file);
+            var name = SqlRequirements.CreatedView(sql) ?? Path.GetFileNameWithoutExtension(file);
+            var missing = SqlRequirements.Missing(sql, present);
+            sb.AppendLine();
+            if (missing.Count > 0)
+            {
+                sb.AppendLine($"-- {name} left out: {SqlRequirements.SkipReason(missing)}");
+                continue;
+            }
+
+            sb.AppendLine($"-- sql/views/{Path.GetFileName(file)}");
+            sb.AppendLine(sql.TrimEnd());
+            present.Add(name);
+        }
     }
 
     private static async Task<string> OrderByAsync(DuckDBConnection connection, string table, CancellationToken cancellationToken)

@@ -14,13 +14,27 @@ internal static class SqlScripts
             ? Directory.EnumerateFiles(Path.Combine(Root, folder), "*.sql").Order(StringComparer.Ordinal)
             : [];
 
-    /// <summary>Runs every file of <paramref name="folder"/> in name order; a failure names the file.</summary>
-    public static async Task RunFolderAsync(DuckDBConnection connection, string folder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every file of <paramref name="folder"/> in name order; a failure names the file. A file whose
+    /// <c>-- requires:</c> tables are not in the database is skipped and returned with the reason.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string File, string Reason)>> RunFolderAsync(DuckDBConnection connection, string folder, CancellationToken cancellationToken)
     {
+        var skipped = new List<(string, string)>();
         foreach (var file in Files(folder))
         {
+            var missing = SqlRequirements.Missing(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false),
+                await SqlRequirements.RelationsAsync(connection, cancellationToken).ConfigureAwait(false));
+            if (missing.Count > 0)
+            {
+                skipped.Add((Path.GetRelativePath(Root, file), SqlRequirements.SkipReason(missing)));
+                continue;
+            }
+
             await RunFileAsync(connection, file, cancellationToken).ConfigureAwait(false);
         }
+
+        return skipped;
     }
 
     public static async Task RunFileAsync(DuckDBConnection connection, string file, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ internal static class TableWriters
         .AppendValue(r.DocumentId).AppendValue(r.FileName).AppendValue(r.Title).AppendValue(r.Family).AppendValue(r.FamilySource)
         .AppendValue(r.Municipality).AppendValue(r.FiscalYear).AppendValue(r.FiscalYearSource).AppendValue(r.FiscalYearEvidence)
         .AppendValue(r.Sha256).AppendValue(r.Encoding).AppendValue(r.LineCount).AppendValue(r.ByteCount)
-        .AppendValue(r.PlanName).AppendValue(r.PlanStartFiscalYear).AppendValue(r.PlanEndFiscalYear).AppendValue(r.LoadedAt)
+        .AppendValue(r.PlanName).AppendValue(r.PlanStartFiscalYear).AppendValue(r.PlanEndFiscalYear).AppendValue(r.PlanPrinciple).AppendValue(r.LoadedAt)
         .EndRow();
 
     public static void Append(IDuckDBAppenderRow row, DimPolicyRow r) => row
@@ -42,6 +42,19 @@ internal static class TableWriters
         .AppendValue(r.MilestoneId).AppendValue(r.InitiativeId).AppendValue(r.DocumentId).AppendValue(r.FiscalYear).AppendValue(r.PolicyId)
         .AppendValue(r.DepartmentId).AppendValue(r.Event).AppendValue(r.StartDate).AppendValue(r.EndDate).AppendValue(r.Precision)
         .AppendValue(r.IsPlanned).AppendValue(r.TargetFiscalYear).AppendValue(r.RawText).AppendValue(r.SourceLine)
+        .EndRow();
+
+    public static void Append(IDuckDBAppenderRow row, FactPlanAchievementRow r) => row
+        .AppendValue(r.AchievementId).AppendValue(r.DocumentId).AppendValue(r.FiscalYear).AppendValue(r.PolicyId).AppendValue(r.RowKind)
+        .AppendValue(r.Label).AppendValue(r.ItemsPlanned).AppendValue(r.ItemsAchieved).AppendValue(r.ItemsPending).AppendValue(r.AchievementRate)
+        .AppendValue(r.StatedRate).AppendValue(r.StatedRateText).AppendValue(r.IsConsistent).AppendValue(r.RawText).AppendValue(r.SourceLine)
+        .AppendValue(r.SourceLineEnd)
+        .EndRow();
+
+    public static void Append(IDuckDBAppenderRow row, FactPlanStatusRow r) => row
+        .AppendValue(r.StatusId).AppendValue(r.AchievementId).AppendValue(r.DocumentId).AppendValue(r.FiscalYear).AppendValue(r.PolicyId)
+        .AppendValue(r.RowKind).AppendValue(r.StatusRaw).AppendValue(r.StatusScale).AppendValue(r.StatusRank).AppendValue(r.ItemCount)
+        .AppendValue(r.SourceLine)
         .EndRow();
 
     public static void Append(IDuckDBAppenderRow row, EtlDocumentRow r) => row

@@ -34,6 +34,8 @@ internal sealed class WarehouseWriter : IAsyncDisposable
         Append("fact_initiative", rows.Initiatives, TableWriters.Append);
         Append("fact_measure", rows.Measures, TableWriters.Append);
         Append("fact_milestone", rows.Milestones, TableWriters.Append);
+        Append("fact_plan_achievement", rows.PlanAchievements, TableWriters.Append);
+        Append("fact_plan_status", rows.PlanStatuses, TableWriters.Append);
     }
 
     /// <summary>Appends rows to a table through its (lazily created, kept open) appender.</summary>

@@ -18,6 +18,14 @@ internal sealed class LoadWorker(LoadPipeline pipeline, IHostApplicationLifetime
             await output.WriteLineAsync($"rejected {where}: {r.Error}").ConfigureAwait(false);
         }
 
+        foreach (var r in outcome.Documents.Where(d => d.Status == "loaded" && d.Warnings is not null))
+        {
+            foreach (var warning in r.Warnings!.Split('\n'))
+            {
+                await output.WriteLineAsync(warning).ConfigureAwait(false);
+            }
+        }
+
         if (outcome.SnapshotId is null)
         {
             await output.WriteLineAsync($"nothing published: {outcome.Failure}").ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using BudgetWarehouse.Loader.Extract;
 using BudgetWarehouse.Loader.Extract.BudgetPriorities;
+using BudgetWarehouse.Loader.Extract.PlanProgress;
 using BudgetWarehouse.Loader.Load;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,7 @@ internal static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IDocumentParser, BudgetPrioritiesParser>();
+        services.AddSingleton<IDocumentParser, PlanProgressParser>();
         services.AddSingleton(sp => new FamilyDetector(sp.GetServices<IDocumentParser>()));
         services.AddSingleton<LoadPipeline>();
         return services;

@@ -15,12 +15,16 @@ internal sealed class DocumentRows
 
     public List<FactMilestoneRow> Milestones { get; } = [];
 
+    public List<FactPlanAchievementRow> PlanAchievements { get; } = [];
+
+    public List<FactPlanStatusRow> PlanStatuses { get; } = [];
+
     /// <summary>Reorganisations the document states (applied to dim_department across documents).</summary>
     public List<Departments.StatedChange> DepartmentChanges { get; } = [];
 
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
-    public long RowCount => 1 + Policies.Count + Initiatives.Count + Measures.Count + Milestones.Count;
+    public long RowCount => 1 + Policies.Count + Initiatives.Count + Measures.Count + Milestones.Count + PlanAchievements.Count + PlanStatuses.Count;
 }
 
 /// <summary>What the loader knows about a document before parsing it.</summary>

@@ -9,6 +9,7 @@ internal static class DocumentTransformer
     public static DocumentRows Transform(ParsedDocument doc, DocumentContext ctx, string encoding, int lineCount)
     {
         var (fiscalYear, source, evidence) = ResolveFiscalYear(doc, ctx);
+        var plan = PlanAchievementTransformer.Transform(doc, ctx, fiscalYear);
         var rows = new DocumentRows
         {
             Document = new DimDocumentRow
@@ -29,10 +30,13 @@ internal static class DocumentTransformer
                 PlanName = doc.PlanName,
                 PlanStartFiscalYear = doc.PlanStartFiscalYear,
                 PlanEndFiscalYear = doc.PlanEndFiscalYear,
+                PlanPrinciple = doc.PlanPrinciple,
                 LoadedAt = ctx.LoadedAt,
             },
-            Warnings = doc.Warnings,
+            Warnings = [.. doc.Warnings, .. plan.Warnings],
         };
+        rows.PlanAchievements.AddRange(plan.Achievements);
+        rows.PlanStatuses.AddRange(plan.Statuses);
 
         var byCode = doc.Policies.ToDictionary(p => p.Code, StringComparer.Ordinal);
         foreach (var node in doc.Policies)

@@ -19,4 +19,6 @@ internal static class Ids
     public static string Measure(string initiativeId, int ordinal) => $"{initiativeId}-M{ordinal.ToString("D2", CultureInfo.InvariantCulture)}";
 
     public static string Milestone(string initiativeId, int ordinal) => $"{initiativeId}-T{ordinal.ToString("D2", CultureInfo.InvariantCulture)}";
+
+    public static string Achievement(string documentId, int position) => $"{documentId}-A{position.ToString("D3", CultureInfo.InvariantCulture)}";
 }

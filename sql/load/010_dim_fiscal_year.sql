@@ -8,6 +8,7 @@ with years as (
     union select fiscal_year from fact_milestone
     union select target_fiscal_year from fact_milestone
     union select case when month(end_date) >= 4 then year(end_date) else year(end_date) - 1 end from fact_milestone
+    union select fiscal_year from fact_plan_achievement
 ),
 
 final as (

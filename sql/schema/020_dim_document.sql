@@ -15,6 +15,7 @@ create table dim_document (
     plan_name              varchar,
     plan_start_fiscal_year integer,
     plan_end_fiscal_year   integer,
+    plan_principle         varchar,
     loaded_at              timestamp not null
 );
 comment on table dim_document is 'One row per loaded document (distinct content).';
@@ -34,4 +35,5 @@ comment on column dim_document.byte_count is 'Size of the file in bytes.';
 comment on column dim_document.plan_name is 'Name of the administrative plan a progress report covers.';
 comment on column dim_document.plan_start_fiscal_year is 'First fiscal year of the plan period.';
 comment on column dim_document.plan_end_fiscal_year is 'Last fiscal year of the plan period.';
+comment on column dim_document.plan_principle is 'The plan''s basic principle (基本理念) as printed in a progress report''s outline; null for other families.';
 comment on column dim_document.loaded_at is 'When the load that wrote this row started (UTC).';

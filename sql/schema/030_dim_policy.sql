@@ -21,7 +21,7 @@ comment on column dim_policy.policy_id is 'Stable key: document id and code.';
 comment on column dim_policy.document_id is 'Document the node belongs to (dim_document).';
 comment on column dim_policy.fiscal_year is 'Fiscal year of the node (dim_fiscal_year).';
 comment on column dim_policy.level is 'Depth: 1 = pillar / 基本方針, 2 = section, 3 = subsection, 4 = a further level such as ◇.';
-comment on column dim_policy.code is 'Dotted ordinal path within the document: 1, 1.2, 1.2.3.';
+comment on column dim_policy.code is 'Dotted ordinal path within the document: 1, 1.2, 1.2.3; in a plan-progress report, which repeats its policies for each reporting year, prefixed with that year: 2023/1, 2023/1.2.';
 comment on column dim_policy.marker is 'Heading marker as printed after normalisation: 1, (1), ①, ◇, IV.';
 comment on column dim_policy.title is 'Heading text without its marker.';
 comment on column dim_policy.description is 'Narrative paragraph under the heading (a pillar''s introduction), if any.';

@@ -23,6 +23,7 @@ internal static class GoldenJson
             ["inferred_fiscal_year"] = doc.InferredFiscalYear,
             ["plan_name"] = doc.PlanName,
             ["plan_period"] = doc.PlanStartFiscalYear is null ? null : $"{doc.PlanStartFiscalYear}-{doc.PlanEndFiscalYear}",
+            ["plan_principle"] = doc.PlanPrinciple,
             ["policies"] = new JsonArray([.. doc.Policies.Select(p => (JsonNode)new JsonObject
             {
                 ["code"] = p.Code,
@@ -45,7 +46,23 @@ internal static class GoldenJson
                 ["plan_ref"] = i.PlanRef,
                 ["numeric_target"] = i.IsNumericTarget ? true : null,
                 ["description"] = i.Description,
+                ["description_lines"] = i.DescriptionSpan?.ToString(),
             })]),
+            ["achievements"] = doc.Achievements.Count == 0 ? null : new JsonArray([.. doc.Achievements.Select(a => (JsonNode)new JsonObject
+            {
+                ["row_kind"] = a.RowKind,
+                ["policy"] = a.PolicyCode,
+                ["fiscal_year"] = a.FiscalYear,
+                ["lines"] = a.Span.ToString(),
+                ["label"] = a.Label,
+                ["planned"] = a.ItemsPlanned,
+                ["achieved"] = a.ItemsAchieved,
+                ["pending"] = a.ItemsPending,
+                ["stated_rate"] = a.StatedRateText,
+                ["statuses"] = new JsonArray([.. a.Statuses.Select(s => (JsonNode)JsonValue.Create($"{s.StatusRank}. {s.StatusRaw} = {s.StatusScale}: {s.ItemCount} (line {s.Line})"))]),
+                ["raw"] = a.RawText,
+            })]),
+            ["warnings"] = doc.Warnings.Count == 0 ? null : new JsonArray([.. doc.Warnings.Select(w => (JsonNode)JsonValue.Create(w.ToString()))]),
         };
         RemoveNulls(root);
         return root.ToJsonString(Options) + "\n";

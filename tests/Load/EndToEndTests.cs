@@ -17,6 +17,7 @@ public class EndToEndTests
         var warehouse = Path.Combine(temp.Path, "warehouse");
         var outcome = await TestWarehouse.LoadAsync(TestPaths.Seeds, warehouse);
         Assert.NotNull(outcome.SnapshotId);
+        Assert.Equal(0, outcome.ExitCode); // both families load: nothing rejected
 
         using var db = TestWarehouse.OpenReadOnly(warehouse);
         var doc = db.QuerySingle<(string Id, int Year, string Source, string Title)>(
@@ -98,7 +99,8 @@ public class EndToEndTests
             policies.AddRange((await ParquetSerializer.DeserializeAsync<PolicyLevel>(file)).Data);
         }
 
-        Assert.Equal(5, policies.Count(p => p.Level == 1 && p.Title is not null));
+        // 5 pillars of the budget document + 3 basic policies in each of the plan report's two reporting years.
+        Assert.Equal(5 + 6, policies.Count(p => p.Level == 1 && p.Title is not null));
         var manifest = await File.ReadAllTextAsync(Path.Combine(warehouse, "parquet", "_manifest.json"));
         Assert.Contains("\"fact_initiative\"", manifest, StringComparison.Ordinal);
         Assert.Contains("000_f736d30d86fde0e5.txt", manifest, StringComparison.Ordinal);

@@ -88,6 +88,11 @@ internal sealed class OrgDirectory
             {
                 parents.Add(ended.Parent);
             }
+            else if (LatestOf(muni, source) is { } earlier)
+            {
+                // Ended before: a later year's document repeats an earlier reorganisation.
+                parents.Add(earlier.Parent);
+            }
             else
             {
                 unplaced.Add(source);
@@ -109,7 +114,7 @@ internal sealed class OrgDirectory
             {
                 Replace(existing, existing with { Parent = existing.Parent ?? parent, Note = Join(existing.Note, $"confirmed by {origin}") });
             }
-            else if (change.Kind == OrgChangeKind.Create)
+            else if (change.Kind == OrgChangeKind.Create && existing.Source != "document")
             {
                 // The document says the unit is new in this year: the statement wins over the directory.
                 Replace(existing, existing with { ValidFrom = fy, Parent = existing.Parent ?? parent, Note = Join(existing.Note, $"valid_from set to FY{fy} by {origin}") });
@@ -122,6 +127,9 @@ internal sealed class OrgDirectory
         var what = change.Kind == OrgChangeKind.Merge ? $"reorganised from {string.Join(", ", change.Sources)}" : "created";
         _units.Add(New(muni, change.Target, parent, fy, next - 1, $"{what} in FY{fy}: {origin}", origin));
     }
+
+    private OrgUnit? LatestOf(string? municipality, string name) =>
+        _units.Where(u => u.Municipality == municipality && u.Name == name).MaxBy(u => u.ValidTo ?? int.MaxValue);
 
     private static OrgUnit New(string? muni, string name, string? parent, int? from, int? to, string note, string origin) => new()
     {

@@ -1,0 +1,426 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BudgetWarehouse.Loader.Extract.Text;
+using BudgetWarehouse.Models;
+
+namespace BudgetWarehouse.Loader.Extract.PlanProgress;
+
+/// <summary>
+/// Reads the achievement table of a plan-progress report in any of its printed shapes: tab-separated rows,
+/// pipe tables, one cell per line, cells separated by spaces, or the whole table flattened onto one line.
+/// Every shape is turned into one stream of cells; the header's cells give the columns, and a row is a label
+/// cell followed by its value cells. Status counts (達成 / 一部達成 / 未達成, A–D, 順調 / やや遅れ …) and
+/// footnotes on cells (33 項目※ … ※うち 2 項目は数値未確定) become <see cref="StatusCount"/>s.
+/// </summary>
+internal static partial class AchievementTable
+{
+    /// <summary>A cell and the line it is on. Atomic cells come from pipe or tab layouts and are never split or glued.</summary>
+    private sealed record Cell(string Text, int Line, bool Atomic);
+
+    private sealed record Row(string Label, int Line, List<Cell> Values);
+
+    /// <summary>Parses the lines of an achievement section; policies maps a basic policy's number to its title.</summary>
+    public static (List<PlanAchievementEntry> Rows, List<Diagnostic> Warnings) Parse(
+        IReadOnlyList<TextLine> lines, string file, IReadOnlyDictionary<int, string> policies)
+    {
+        var warnings = new List<Diagnostic>();
+        var footnotes = new List<FootnoteLine>();
+        var legend = new Dictionary<char, string>();
+        var cells = new List<Cell>();
+        foreach (var line in lines)
+        {
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            var text = line.Text.Trim();
+            if (Footnote.IsFootnote(text))
+            {
+                if (Footnote.TryParse(text, line.Number) is { } note)
+                {
+                    footnotes.Add(note);
+                }
+
+                continue;
+            }
+
+            var entries = StatusScheme.Legend(text).ToList();
+            if (entries.Count >= 2 && !text.Contains('\t', StringComparison.Ordinal) && !text.StartsWith('|'))
+            {
+                foreach (var (grade, scale) in entries)
+                {
+                    legend[grade] = scale;
+                }
+
+                continue;
+            }
+
+            cells.AddRange(Cells(line));
+        }
+
+        var (columns, start) = Header(cells);
+        if (columns is null)
+        {
+            return ([], warnings);
+        }
+
+        columns = [.. columns.Select(c => c.Grade is { } g && legend.TryGetValue(g, out var s) ? c with { Scale = s } : c)];
+        var valueColumns = columns.Where(c => c.Role != ColumnRole.Label).ToList();
+        var rows = Rows(Glue(cells.Skip(start).ToList()), valueColumns.Count);
+        var result = new List<PlanAchievementEntry>();
+        var policyOrdinal = 0;
+        foreach (var row in rows)
+        {
+            if (row.Values.Count == 0)
+            {
+                if (PolicyNumber(row.Label) is not null)
+                {
+                    warnings.Add(new Diagnostic(Severity.Warning, file, row.Line, $"achievement row '{row.Label}' has no values; not loaded"));
+                }
+
+                continue;
+            }
+
+            if (row.Values.Count != valueColumns.Count)
+            {
+                warnings.Add(new Diagnostic(Severity.Warning, file, row.Line,
+                    $"achievement row '{row.Label}' has {row.Values.Count} values for {valueColumns.Count} columns ({string.Join(", ", valueColumns.Select(c => c.Header))}); read from the left"));
+            }
+
+            var isTotal = TotalLabel().IsMatch(row.Label.Replace(" ", "", StringComparison.Ordinal));
+            int? number = null;
+            if (!isTotal)
+            {
+                policyOrdinal++;
+                number = PolicyNumber(row.Label) ?? MatchTitle(row.Label, policies) ?? policyOrdinal;
+            }
+
+            result.Add(Entry(row, isTotal, number, valueColumns, footnotes, warnings, file));
+        }
+
+        foreach (var note in footnotes.Where(n => !rows.Any(r => r.Values.Any(v => Mark(v.Text) == n.Mark))))
+        {
+            warnings.Add(new Diagnostic(Severity.Warning, file, note.Line, $"footnote '{note.Mark}' is not attached to any table cell; not applied"));
+        }
+
+        return (result, warnings);
+    }
+
+    private static PlanAchievementEntry Entry(Row row, bool isTotal, int? number, List<AchievementColumn> columns,
+        List<FootnoteLine> footnotes, List<Diagnostic> warnings, string file)
+    {
+        int? planned = null;
+        double? rate = null;
+        string? rateText = null;
+        var decimals = 0;
+        var statuses = new List<StatusCount>();
+        var statusColumns = columns.Where(c => c.Role == ColumnRole.Status).ToList();
+        for (var i = 0; i < row.Values.Count && i < columns.Count; i++)
+        {
+            var cell = row.Values[i];
+            var column = columns[i];
+            var value = Value().Match(cell.Text);
+            if (!value.Success)
+            {
+                continue; // a dash: nothing printed
+            }
+
+            var digits = value.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal);
+            var isPercent = value.Groups["unit"].Value == "%";
+            if (column.Role == ColumnRole.Rate || isPercent)
+            {
+                rate = double.Parse(digits, CultureInfo.InvariantCulture);
+                rateText = cell.Text;
+                var dot = digits.IndexOf('.', StringComparison.Ordinal);
+                decimals = dot < 0 ? 0 : digits.Length - dot - 1;
+                continue;
+            }
+
+            if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                warnings.Add(new Diagnostic(Severity.Warning, file, cell.Line, $"'{cell.Text}' under '{column.Header}' is not a whole count; ignored"));
+                continue;
+            }
+
+            if (column.Role == ColumnRole.Planned)
+            {
+                planned = count;
+            }
+            else if (column.Role == ColumnRole.Status)
+            {
+                statuses.Add(new StatusCount(column.Header, column.Scale!, statusColumns.IndexOf(column) + 1, count, cell.Line));
+            }
+        }
+
+        int? pending = null;
+        foreach (var cell in row.Values)
+        {
+            var mark = Mark(cell.Text);
+            foreach (var note in footnotes.Where(n => mark is not null && n.Mark == mark))
+            {
+                if (note.Scale is null)
+                {
+                    warnings.Add(new Diagnostic(Severity.Warning, file, note.Line, $"footnote '{note.What}' names no status this loader knows; not applied"));
+                    continue;
+                }
+
+                var rank = statusColumns.Count + 1 + statuses.Count(s => s.StatusRank > statusColumns.Count);
+                statuses.Add(new StatusCount(note.What, note.Scale, rank, note.Count, note.Line));
+                if (note.Scale == StatusScales.Pending)
+                {
+                    pending = (pending ?? 0) + note.Count;
+                }
+            }
+        }
+
+        var columnStatuses = statuses.Where(s => s.StatusRank <= statusColumns.Count).ToList();
+        planned ??= columnStatuses.Count == 0 ? null : columnStatuses.Sum(s => s.ItemCount);
+        if (pending is null && columnStatuses.Any(s => s.StatusScale == StatusScales.Pending))
+        {
+            pending = columnStatuses.Where(s => s.StatusScale == StatusScales.Pending).Sum(s => s.ItemCount);
+        }
+        int? achieved = null;
+        if (columnStatuses.Any(s => s.StatusScale is StatusScales.Exceeded or StatusScales.Achieved)
+            || statusColumns.Any(c => c.Scale is StatusScales.Exceeded or StatusScales.Achieved))
+        {
+            achieved = columnStatuses.Where(s => s.StatusScale is StatusScales.Exceeded or StatusScales.Achieved).Sum(s => s.ItemCount);
+        }
+        else if (statusColumns.Any(c => c.Scale == StatusScales.OnTrack))
+        {
+            // A progress scheme (順調 / やや遅れ / 遅れ) has no achieved class: "as planned" is its best.
+            achieved = columnStatuses.Where(s => s.StatusScale == StatusScales.OnTrack).Sum(s => s.ItemCount);
+        }
+
+        var last = row.Values.Count == 0 ? row.Line : row.Values.Max(v => v.Line);
+        return new PlanAchievementEntry
+        {
+            RowKind = isTotal ? AchievementRowKinds.Total : AchievementRowKinds.Policy,
+            Label = row.Label,
+            PolicyCode = number?.ToString(CultureInfo.InvariantCulture),
+            ItemsPlanned = planned,
+            ItemsAchieved = achieved,
+            ItemsPending = pending,
+            StatedRate = rate,
+            StatedRateText = rateText,
+            StatedRateDecimals = decimals,
+            Statuses = statuses,
+            RawText = string.Join(" | ", new[] { row.Label }.Concat(row.Values.Select(v => v.Text))),
+            Span = new SourceSpan(row.Line, Math.Max(row.Line, last)),
+        };
+    }
+
+    /// <summary>True when the line begins a table header: a label column (基本方針, 区分) and another column, or two columns of a tab or pipe row.</summary>
+    public static bool StartsHeader(TextLine line)
+    {
+        var cells = Cells(line).Where(c => c.Text.Length > 0).ToList();
+        if (cells.Count < 2 || !AchievementColumns.IsHeader(cells[1].Text))
+        {
+            return false;
+        }
+
+        return AchievementColumns.Classify(cells[0].Text).Role == ColumnRole.Label
+            || (cells[0].Atomic && AchievementColumns.IsHeader(cells[0].Text));
+    }
+
+    /// <summary>The header's columns and the index of the first cell after it, or null when no header is found.</summary>
+    private static (List<AchievementColumn>? Columns, int Start) Header(List<Cell> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var first = AchievementColumns.Classify(cells[i].Text);
+            var startsHeader = first.Role == ColumnRole.Label
+                || (AchievementColumns.IsHeader(cells[i].Text) && i + 1 < cells.Count && cells[i + 1].Line == cells[i].Line && AchievementColumns.IsHeader(cells[i + 1].Text));
+            if (!startsHeader)
+            {
+                continue;
+            }
+
+            var columns = new List<AchievementColumn>();
+            var j = i;
+            while (j < cells.Count)
+            {
+                var text = cells[j].Text;
+                if (AchievementColumns.IsFormula(text) && columns.Count > 0)
+                {
+                    columns[^1] = columns[^1] with { Header = columns[^1].Header + text };
+                    j++;
+                    continue;
+                }
+
+                if (!AchievementColumns.IsHeader(text) && !(text.Length == 0 && cells[j].Atomic))
+                {
+                    break;
+                }
+
+                columns.Add(text.Length == 0 ? new AchievementColumn("", ColumnRole.Label, null, null) : AchievementColumns.Classify(text));
+                j++;
+            }
+
+            if (columns.Count(c => c.Role != ColumnRole.Label) >= 1 && j < cells.Count)
+            {
+                return (columns, j);
+            }
+        }
+
+        return (null, 0);
+    }
+
+    /// <summary>Cells of a line: pipe cells, tab cells, or whitespace-separated tokens.</summary>
+    private static IEnumerable<Cell> Cells(TextLine line)
+    {
+        var text = line.Text.Trim();
+        if (text.StartsWith('|'))
+        {
+            if (PipeSeparator().IsMatch(text))
+            {
+                return [];
+            }
+
+            var parts = text.Trim('|').Split('|');
+            return parts.Select(p => new Cell(p.Trim(), line.Number, true));
+        }
+
+        if (text.Contains('\t', StringComparison.Ordinal))
+        {
+            return text.Split('\t').Select(p => p.Trim()).Where(p => p.Length > 0).Select(p => new Cell(p, line.Number, true));
+        }
+
+        return text.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries).Select(p => new Cell(p, line.Number, false));
+    }
+
+    /// <summary>Joins tokens that belong together: "26" "項目※" → "26 項目※", "88.9" "%" → "88.9%".</summary>
+    private static List<Cell> Glue(List<Cell> cells)
+    {
+        var result = new List<Cell>(cells.Count);
+        foreach (var cell in cells)
+        {
+            if (!cell.Atomic && result.Count > 0 && !result[^1].Atomic && IsBareNumber(result[^1].Text) && CounterOnly().IsMatch(cell.Text))
+            {
+                var sep = cell.Text.StartsWith('%') ? "" : " ";
+                result[^1] = result[^1] with { Text = result[^1].Text + sep + cell.Text };
+                continue;
+            }
+
+            if (!cell.Atomic && result.Count > 0 && IsValue(result[^1].Text) && MarkOnly().IsMatch(cell.Text))
+            {
+                result[^1] = result[^1] with { Text = result[^1].Text + cell.Text };
+                continue;
+            }
+
+            result.Add(cell);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Splits the cell stream into rows: a label (possibly several tokens) followed by value cells. A bare
+    /// number followed by text ("2 共創の…") starts a label only once the open row has all its values, so that
+    /// a count printed without a counter ("… 0 10 合計 17 …") stays a count.
+    /// </summary>
+    private static List<Row> Rows(List<Cell> cells, int valuesPerRow)
+    {
+        var rows = new List<Row>();
+        Row? open = null;
+        var inLabel = false;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            var next = i + 1 < cells.Count ? cells[i + 1] : null;
+            var labelNumber = !cell.Atomic && IsBareNumber(cell.Text) && cell.Text.Length <= 2 && next is { Atomic: false } && !IsValue(next.Text) && next.Text.Length > 0
+                && (open is null || open.Values.Count >= valuesPerRow);
+            if (IsValue(cell.Text) && !labelNumber)
+            {
+                if (open is null)
+                {
+                    continue; // values before any label: the summary line or stray numbers
+                }
+
+                open.Values.Add(cell);
+                inLabel = false;
+                continue;
+            }
+
+            if (cell.Text.Length == 0)
+            {
+                continue;
+            }
+
+            if (open is not null && inLabel && !cell.Atomic)
+            {
+                open = open with { Label = open.Label + " " + cell.Text };
+                rows[^1] = open;
+                continue;
+            }
+
+            open = new Row(cell.Text, cell.Line, []);
+            rows.Add(open);
+            inLabel = !cell.Atomic;
+        }
+
+        return rows;
+    }
+
+    /// <summary>The policy number a row label starts with ("1 行政組織の…", "方針2", "③…"), or null.</summary>
+    public static int? PolicyNumber(string label)
+    {
+        var t = label.Trim();
+        var m = LabelNumber().Match(t);
+        if (m.Success)
+        {
+            return int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+        }
+
+        return t.Length > 0 && TextNormalizer.IsCircledNumber(t[0]) ? TextNormalizer.CircledValue(t[0]) : null;
+    }
+
+    private static int? MatchTitle(string label, IReadOnlyDictionary<int, string> policies)
+    {
+        var l = label.Replace(" ", "", StringComparison.Ordinal);
+        foreach (var (n, title) in policies)
+        {
+            var t = title.Replace(" ", "", StringComparison.Ordinal);
+            if (l.Length > 0 && (t.StartsWith(l, StringComparison.Ordinal) || l.StartsWith(t, StringComparison.Ordinal)))
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Mark(string cell)
+    {
+        var m = Value().Match(cell);
+        return m.Success && m.Groups["mark"].Length > 0 ? Footnote.NormaliseMark(m.Groups["mark"].Value) : null;
+    }
+
+    private static bool IsValue(string text) => Value().IsMatch(text) || Dash().IsMatch(text);
+
+    private static bool IsBareNumber(string text) => BareNumber().IsMatch(text);
+
+    [GeneratedRegex(@"^(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<unit>%|項目|件|事業|取組|施策|本|個)?\s*(?<mark>(?:※|\*)\s*\d*)?$")]
+    private static partial Regex Value();
+
+    [GeneratedRegex(@"^[-‐－―ー–—]$")]
+    private static partial Regex Dash();
+
+    [GeneratedRegex(@"^\d+(?:\.\d+)?$")]
+    private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"^(?:%|項目|件|事業|取組|施策|本|個)(?:※\d*|\*\d*)?$")]
+    private static partial Regex CounterOnly();
+
+    [GeneratedRegex(@"^(?:※|\*)\d*$")]
+    private static partial Regex MarkOnly();
+
+    [GeneratedRegex(@"^\|?\s*:?-{2,}")]
+    private static partial Regex PipeSeparator();
+
+    [GeneratedRegex(@"^(?:合計|計|総計|全体|総数|トータル|全体計|計画全体)$")]
+    private static partial Regex TotalLabel();
+
+    [GeneratedRegex(@"^(?:(?:基本)?方針\s*)?(?<n>\d{1,2})(?:\s*[.、:]\s*|\s+|$)")]
+    private static partial Regex LabelNumber();
+}

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+
+namespace BudgetWarehouse.Loader.Extract.PlanProgress;
+
+/// <summary>
+/// A plan period: 令和5年度～令和8年度, 令和5～8年度, 2023年度～2026年度, 令和5年度から令和8年度まで, with an
+/// optional stated length (（4年間）) that must agree with the range.
+/// </summary>
+internal static partial class PlanPeriod
+{
+    /// <summary>The period in the text, or null.</summary>
+    public static (int Start, int End, int? StatedYears, string Evidence)? Find(string text)
+    {
+        var m = EraRange().Match(text);
+        if (m.Success)
+        {
+            var era1 = m.Groups["era1"].Value;
+            var era2 = m.Groups["era2"].Success ? m.Groups["era2"].Value : era1;
+            var start = FiscalYearInference.ToGregorian(era1, FiscalYearInference.ParseEraYear(m.Groups["y1"].Value));
+            var end = FiscalYearInference.ToGregorian(era2, FiscalYearInference.ParseEraYear(m.Groups["y2"].Value));
+            if (start is { } s && end is { } e && e >= s)
+            {
+                return (s, e, Years(text), m.Value);
+            }
+        }
+
+        var g = GregorianRange().Match(text);
+        if (g.Success)
+        {
+            var s = int.Parse(g.Groups["y1"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var e = int.Parse(g.Groups["y2"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (e >= s)
+            {
+                return (s, e, Years(text), g.Value);
+            }
+        }
+
+        return null;
+    }
+
+    private static int? Years(string text)
+    {
+        var m = StatedLength().Match(text);
+        return m.Success ? int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    // NFKC turns ～ (U+FF5E) into ~; 〜 (U+301C) and ー survive it.
+    [GeneratedRegex(@"(?<era1>令和|平成)\s*(?<y1>\d{1,2}|元)\s*(?:年度?)?\s*(?:[~〜\-‐－―ー–]|から)\s*(?<era2>令和|平成)?\s*(?<y2>\d{1,2}|元)\s*年度")]
+    private static partial Regex EraRange();
+
+    [GeneratedRegex(@"(?<y1>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:[~〜\-‐－―ー–]|から)\s*(?<y2>(?:19|20)\d{2})\s*年度")]
+    private static partial Regex GregorianRange();
+
+    [GeneratedRegex(@"\(\s*(?<n>\d{1,2})\s*(?:年間|か年|カ年|ヵ年|ケ年)\s*\)")]
+    private static partial Regex StatedLength();
+}

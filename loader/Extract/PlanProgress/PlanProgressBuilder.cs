@@ -1,0 +1,505 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using BudgetWarehouse.Loader.Extract.BudgetPriorities;
+using BudgetWarehouse.Loader.Extract.Text;
+using BudgetWarehouse.Models;
+
+namespace BudgetWarehouse.Loader.Extract.PlanProgress;
+
+/// <summary>The single pass over a plan-progress report's lines that builds its tree.</summary>
+internal sealed partial class PlanProgressParser
+{
+    // Column captions printed above the policy headings of an initiatives section ("方針", "取組事項").
+    [GeneratedRegex(@"^(?:基本方針|方針|取組事項|取組内容|主な取組|内容|項目|概要)$")]
+    private static partial Regex ColumnCaption();
+
+    private enum Part
+    {
+        Preamble,
+        Overview,
+        Achievement,
+        Initiatives,
+    }
+
+    private sealed class OpenItem(int seq, InitiativeTitleLine title, TextLine line, string? policy, int? year)
+    {
+        public int Seq { get; } = seq;
+        public string Title { get; set; } = title.Title;
+        public string RawTitle { get; set; } = line.Raw.Trim();
+        public string? PlanRef { get; set; } = title.PlanRef;
+        public bool IsNumericTarget { get; set; } = title.IsNumericTarget;
+        public SourceSpan Span { get; set; } = SourceSpan.Line(line.Number);
+        public string? Policy { get; } = policy;
+        public int? Year { get; } = year;
+        public StringBuilder Description { get; } = new();
+        public SourceSpan? DescriptionSpan { get; set; }
+        public bool InTitle { get; set; } = true;
+    }
+
+    /// <summary>Walks the lines once, keeping the current part, reporting year and policy nodes.</summary>
+    private sealed class Builder(string file)
+    {
+        private readonly List<PolicyNode> _policies = [];
+        private readonly Dictionary<string, PolicyNode> _byCode = new(StringComparer.Ordinal);
+        private readonly List<InitiativeNode> _initiatives = [];
+        private readonly List<Diagnostic> _warnings = [];
+        private readonly SortedDictionary<int, (string Title, string Marker, int Line)> _policyList = [];
+        private readonly List<(Section Section, int Line, List<TextLine> Lines)> _achievementSections = [];
+        private readonly List<(Section Section, int Line)> _initiativeSections = [];
+        private readonly StringBuilder _principle = new();
+        private Part _part = Part.Preamble;
+        private OverviewBlock? _block;
+        private string? _title;
+        private string? _planName;
+        private (int Start, int End, int? Stated, string Evidence, int Line)? _period;
+        private Section? _section;
+        private string? _level1;
+        private string? _level2;
+        private OpenItem? _item;
+        private int _seq;
+        private bool _afterBlank;
+
+        public void Accept(TextLine line)
+        {
+            if (line.IsBlank)
+            {
+                _afterBlank = true;
+                if (_part == Part.Achievement)
+                {
+                    _achievementSections[^1].Lines.Add(line);
+                }
+
+                return;
+            }
+
+            var text = line.Text.Trim();
+            if (_part == Part.Preamble && _title is null && PlanTitle.IsReportTitle(text))
+            {
+                // The report's own title names its subject (…の進捗状況) and would otherwise read as a section.
+                AcceptPreamble(line, text);
+            }
+            else if (SectionHeading.TryParse(text) is { } section)
+            {
+                OpenSection(section, line, text);
+            }
+            else
+            {
+                switch (_part)
+                {
+                    case Part.Preamble:
+                        AcceptPreamble(line, text);
+                        break;
+                    case Part.Overview:
+                        AcceptOverview(line, text);
+                        break;
+                    case Part.Achievement:
+                        _achievementSections[^1].Lines.Add(line);
+                        break;
+                    default:
+                        AcceptInitiatives(line, text);
+                        break;
+                }
+            }
+
+            _afterBlank = false;
+        }
+
+        public ParsedDocument Finish()
+        {
+            CloseItem();
+            var achievements = new List<PlanAchievementEntry>();
+            foreach (var (section, headingLine, lines) in _achievementSections)
+            {
+                var year = section.FiscalYear ?? CaptionYear(lines) ?? ResultsYear();
+                var policies = _policyList.ToDictionary(kv => kv.Key, kv => kv.Value.Title);
+                var (rows, warnings) = AchievementTable.Parse(lines, file, policies);
+                _warnings.AddRange(warnings);
+                var summary = lines.Select(l => AchievementSummary.TryParse(l.Text, l.Number)).FirstOrDefault(s => s is not null);
+                if (summary is not null)
+                {
+                    rows = CheckSummary(summary, rows);
+                }
+
+                if (rows.Count == 0)
+                {
+                    _warnings.Add(new Diagnostic(Severity.Warning, file, headingLine, $"section '{section.Title}' has no achievement table this loader can read"));
+                }
+
+                foreach (var row in rows)
+                {
+                    var code = row.PolicyCode is null ? null : Level1For(year, int.Parse(row.PolicyCode, CultureInfo.InvariantCulture), row);
+                    achievements.Add(row with { PolicyCode = code, FiscalYear = year });
+                }
+            }
+
+            if (_policies.Count == 0 && _initiatives.Count == 0 && achievements.Count == 0)
+            {
+                throw new DocumentException(file, 0, "no recognisable plan-progress structure (no achievement table, policy headings or initiatives)");
+            }
+
+            if (_period is { Stated: { } stated } p && stated != p.End - p.Start + 1)
+            {
+                _warnings.Add(new Diagnostic(Severity.Warning, file, p.Line, $"plan period '{p.Evidence}' spans {p.End - p.Start + 1} years but the text says {stated}"));
+            }
+
+            var (fiscalYear, evidence) = LatestYear(achievements);
+            return new ParsedDocument
+            {
+                Family = DocumentFamilies.PlanProgress,
+                Title = _title,
+                InferredFiscalYear = fiscalYear,
+                FiscalYearEvidence = evidence,
+                Policies = _policies,
+                Initiatives = _initiatives,
+                Warnings = _warnings,
+                PlanName = _planName,
+                PlanStartFiscalYear = _period?.Start,
+                PlanEndFiscalYear = _period?.End,
+                PlanPrinciple = _principle.Length == 0 ? null : _principle.ToString(),
+                Achievements = achievements,
+            };
+        }
+
+        /// <summary>
+        /// The headline sentence must agree with the table's total row; without a table it stands in for the
+        /// total row.
+        /// </summary>
+        private List<PlanAchievementEntry> CheckSummary(AchievementSummaryLine summary, List<PlanAchievementEntry> rows)
+        {
+            if (rows.FirstOrDefault(r => r.RowKind == AchievementRowKinds.Total) is { } total)
+            {
+                if (total.ItemsPlanned != summary.Planned || total.ItemsAchieved != summary.Achieved
+                    || (summary.Rate is not null && total.StatedRate is not null && summary.Rate != total.StatedRate))
+                {
+                    _warnings.Add(new Diagnostic(Severity.Warning, file, summary.Line,
+                        $"the headline says {summary.Achieved} of {summary.Planned} achieved{(summary.RateText is null ? "" : $" ({summary.RateText})")} but the total row (line {total.Span.StartLine}) says {total.ItemsAchieved} of {total.ItemsPlanned}{(total.StatedRateText is null ? "" : $" ({total.StatedRateText})")}"));
+                }
+
+                return rows;
+            }
+
+            if (rows.Count > 0)
+            {
+                return rows;
+            }
+
+            return
+            [
+                new PlanAchievementEntry
+                {
+                    RowKind = AchievementRowKinds.Total,
+                    Label = summary.Text,
+                    ItemsPlanned = summary.Planned,
+                    ItemsAchieved = summary.Achieved,
+                    StatedRate = summary.Rate,
+                    StatedRateText = summary.RateText,
+                    StatedRateDecimals = summary.Decimals,
+                    RawText = summary.Text,
+                    Span = SourceSpan.Line(summary.Line),
+                },
+            ];
+        }
+
+        private void OpenSection(Section section, TextLine line, string text)
+        {
+            CloseItem();
+            _section = section;
+            _block = null;
+            _level1 = null;
+            _level2 = null;
+            switch (section.Kind)
+            {
+                case SectionKind.Overview:
+                    _part = Part.Overview;
+                    _planName ??= PlanTitle.PlanNameFromOverview(text);
+                    break;
+                case SectionKind.Achievement:
+                    _part = Part.Achievement;
+                    _achievementSections.Add((section, line.Number, []));
+                    break;
+                default:
+                    _part = Part.Initiatives;
+                    _initiativeSections.Add((section, line.Number));
+                    break;
+            }
+        }
+
+        /// <summary>A table header printed without a section heading of its own opens an achievement section.</summary>
+        private bool OpenImplicitTable(TextLine line)
+        {
+            if (!AchievementTable.StartsHeader(line))
+            {
+                return false;
+            }
+
+            _part = Part.Achievement;
+            _block = null;
+            _achievementSections.Add((new Section(SectionKind.Achievement, line.Text.Trim(), null, true), line.Number, [line]));
+            return true;
+        }
+
+        private void AcceptPreamble(TextLine line, string text)
+        {
+            if (_title is not null && OpenImplicitTable(line))
+            {
+                return;
+            }
+
+            if (_title is null)
+            {
+                _title = text;
+                _planName = PlanTitle.PlanName(text);
+                return;
+            }
+
+            if (OverviewLabel.TryParse(text) is not null)
+            {
+                _part = Part.Overview;
+                AcceptOverview(line, text);
+                return;
+            }
+
+            if (_period is null && PlanPeriod.Find(text) is { } period)
+            {
+                _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
+                return;
+            }
+
+            _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, "text before the first section was not loaded"));
+        }
+
+        private void AcceptOverview(TextLine line, string text)
+        {
+            if (OpenImplicitTable(line))
+            {
+                return;
+            }
+
+            if (OverviewLabel.TryParse(text) is { } label)
+            {
+                _block = label.Block;
+                if (label.InlineValue is { } value)
+                {
+                    AcceptBlock(line, value);
+                }
+
+                return;
+            }
+
+            AcceptBlock(line, text);
+        }
+
+        private void AcceptBlock(TextLine line, string text)
+        {
+            switch (_block)
+            {
+                case OverviewBlock.Principle:
+                    AppendParagraph(_principle, text);
+                    return;
+                case OverviewBlock.Period when _period is null && PlanPeriod.Find(text) is { } period:
+                    _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
+                    return;
+                case OverviewBlock.Policies when PolicyHeading.TryParse(text) is { } entry:
+                    if (!_policyList.TryAdd(entry.Number, (entry.Title, entry.Marker, line.Number)))
+                    {
+                        _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, $"basic policy {entry.Number} listed twice; the first is kept"));
+                    }
+
+                    return;
+                case null when _period is null && PlanPeriod.Find(text) is { } period:
+                    _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
+                    return;
+                default:
+                    _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, "outline text not recognised (not a principle, period or basic policy); not loaded"));
+                    return;
+            }
+        }
+
+        private void AcceptInitiatives(TextLine line, string text)
+        {
+            var year = _section?.FiscalYear;
+            if (InitiativeTitle.TryParse(text) is { } title)
+            {
+                CloseItem();
+                _seq++;
+                _item = new OpenItem(_seq, title, line, _level2 ?? _level1, year);
+                return;
+            }
+
+            if (_item is not null && _item.InTitle && !_afterBlank && _item.PlanRef is null
+                && (InitiativeTitle.FindPlanRef(text, out _) is not null || WrapRules.Continues(_item.Title, text)))
+            {
+                var rest = InitiativeTitle.Read(text);
+                _item.Title = WrapRules.Join(_item.Title, rest.Title);
+                _item.RawTitle += "\n" + line.Raw.Trim();
+                _item.PlanRef = rest.PlanRef;
+                _item.IsNumericTarget |= rest.IsNumericTarget;
+                _item.Span = _item.Span.Union(SourceSpan.Line(line.Number));
+                return;
+            }
+
+            if (PolicyHeading.TryParse(text) is { } heading && IsHeading(heading))
+            {
+                CloseItem();
+                if (heading.Level == 1 || _level1 is null)
+                {
+                    _level1 = EnsureNode(year, 1, heading.Number.ToString(CultureInfo.InvariantCulture), heading, line, null);
+                    _level2 = null;
+                }
+                else
+                {
+                    var path = _byCode[_level1].Code[(Prefix(year).Length)..] + "." + heading.Number.ToString(CultureInfo.InvariantCulture);
+                    _level2 = EnsureNode(year, 2, path, heading, line, _level1);
+                }
+
+                return;
+            }
+
+            if (_item is null && _level1 is null && ColumnCaption().IsMatch(text))
+            {
+                return;
+            }
+
+            if (_item is not null)
+            {
+                _item.InTitle = false;
+                AppendParagraph(_item.Description, text);
+
+                var span = SourceSpan.Line(line.Number);
+                _item.DescriptionSpan = _item.DescriptionSpan?.Union(span) ?? span;
+                return;
+            }
+
+            _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, "text outside any initiative was not loaded"));
+        }
+
+        /// <summary>Wrapped lines of a paragraph are joined; a blank line starts a new paragraph (kept as a newline).</summary>
+        private void AppendParagraph(StringBuilder paragraph, string text)
+        {
+            if (paragraph.Length == 0)
+            {
+                paragraph.Append(text);
+            }
+            else if (_afterBlank)
+            {
+                paragraph.Append('\n').Append(text);
+            }
+            else
+            {
+                var joined = WrapRules.Join(paragraph.ToString(), text);
+                paragraph.Clear().Append(joined);
+            }
+        }
+
+        private bool IsHeading(PolicyHeadingLine heading) =>
+            heading.Level == 2 || _policyList.Count == 0 || _policyList.ContainsKey(heading.Number);
+
+        private void CloseItem()
+        {
+            if (_item is null)
+            {
+                return;
+            }
+
+            _initiatives.Add(new InitiativeNode
+            {
+                Seq = _item.Seq,
+                Kind = InitiativeKinds.Item,
+                PolicyCode = _item.Policy,
+                Text = _item.Title,
+                RawText = _item.RawTitle,
+                Span = _item.Span,
+                FiscalYear = _item.Year,
+                PlanRef = _item.PlanRef,
+                IsNumericTarget = _item.IsNumericTarget,
+                Description = _item.Description.Length == 0 ? null : _item.Description.ToString(),
+                DescriptionSpan = _item.DescriptionSpan,
+            });
+            _item = null;
+        }
+
+        private static string Prefix(int? year) => year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "/" : "";
+
+        /// <summary>The node of (year, path), created on first sight; a second heading with the same path reuses it.</summary>
+        private string EnsureNode(int? year, int level, string path, PolicyHeadingLine heading, TextLine line, string? parent)
+        {
+            var code = Prefix(year) + path;
+            if (_byCode.TryGetValue(code, out var existing))
+            {
+                if (existing.Title != heading.Title)
+                {
+                    _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number,
+                        $"heading '{heading.Marker} {heading.Title}' repeats the number of '{existing.Title}' (line {existing.Span.StartLine}) in the same year; its items are filed under the first"));
+                }
+
+                return code;
+            }
+
+            var node = new PolicyNode
+            {
+                Level = level,
+                Code = code,
+                Title = heading.Title,
+                Marker = heading.Marker,
+                ParentCode = parent,
+                FiscalYear = year,
+                Span = SourceSpan.Line(line.Number),
+            };
+            _policies.Add(node);
+            _byCode[code] = node;
+            return code;
+        }
+
+        /// <summary>The level-1 node for an achievement row: the year's heading if the report has one, else one made from the 基本方針 list (or the row label).</summary>
+        private string Level1For(int? year, int number, PlanAchievementEntry row)
+        {
+            var n = number.ToString(CultureInfo.InvariantCulture);
+            if (_byCode.ContainsKey(Prefix(year) + n))
+            {
+                return Prefix(year) + n;
+            }
+
+            var (title, marker, line) = _policyList.TryGetValue(number, out var listed)
+                ? listed
+                : (PolicyLabelTitle().Replace(row.Label, "").Trim(), n, row.Span.StartLine);
+            return EnsureNode(year, 1, n, new PolicyHeadingLine(1, number, marker, title.Length == 0 ? row.Label : title), new TextLine(line, title, title), null);
+        }
+
+        /// <summary>A year in the caption above the table ("令和5年度末時点の達成状況"); footnotes and rows do not count.</summary>
+        private static int? CaptionYear(List<TextLine> lines) => lines
+            .TakeWhile(l => !AchievementTable.StartsHeader(l))
+            .Where(l => !l.IsBlank && !Footnote.IsFootnote(l.Text.Trim()))
+            .Select(l => SectionHeading.YearOf(l.Text.Replace(" ", "", StringComparison.Ordinal)))
+            .FirstOrDefault(y => y is not null);
+
+        private int? ResultsYear() =>
+            _initiativeSections.Where(s => s.Section.IsResults && s.Section.FiscalYear is not null).Select(s => s.Section.FiscalYear).Max()
+            ?? _initiativeSections.Select(s => s.Section.FiscalYear).Min();
+
+        private (int? Year, string? Evidence) LatestYear(List<PlanAchievementEntry> achievements)
+        {
+            (int Year, string Evidence)? best = null;
+            foreach (var (section, line) in _initiativeSections)
+            {
+                if (section.FiscalYear is { } y && (best is null || y > best.Value.Year))
+                {
+                    best = (y, $"'{section.Title}' (line {line}): the latest year the report covers");
+                }
+            }
+
+            foreach (var a in achievements)
+            {
+                if (a.FiscalYear is { } y && (best is null || y > best.Value.Year))
+                {
+                    best = (y, $"achievement table (line {a.Span.StartLine}) reports on {y}: the latest year the report covers");
+                }
+            }
+
+            return (best?.Year, best?.Evidence);
+        }
+    }
+
+    [GeneratedRegex(@"^(?:(?:基本)?方針\s*)?\d{1,2}\s*[.、:]?\s*")]
+    private static partial Regex PolicyLabelTitle();
+}

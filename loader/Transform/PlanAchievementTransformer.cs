@@ -1,0 +1,154 @@
+using System.Globalization;
+using BudgetWarehouse.Models;
+
+namespace BudgetWarehouse.Loader.Transform;
+
+/// <summary>
+/// Turns a plan-progress report's achievement rows into <c>fact_plan_achievement</c> and
+/// <c>fact_plan_status</c> rows: recomputes each rate from its counts, checks it against the printed rate
+/// at the printed precision, and checks that the policy rows add up to the total row. Disagreements are
+/// kept in the rows (<c>is_consistent = false</c>) and reported as warnings, never corrected.
+/// </summary>
+internal static class PlanAchievementTransformer
+{
+    public static (List<FactPlanAchievementRow> Achievements, List<FactPlanStatusRow> Statuses, List<Diagnostic> Warnings) Transform(
+        ParsedDocument doc, DocumentContext ctx, int documentYear)
+    {
+        var achievements = new List<FactPlanAchievementRow>();
+        var statuses = new List<FactPlanStatusRow>();
+        var warnings = new List<Diagnostic>();
+        for (var i = 0; i < doc.Achievements.Count; i++)
+        {
+            var e = doc.Achievements[i];
+            var year = e.FiscalYear ?? documentYear;
+            var id = Ids.Achievement(ctx.DocumentId, i + 1);
+            var policyId = e.PolicyCode is null ? null : Ids.Policy(ctx.DocumentId, e.PolicyCode);
+            double? rate = e.ItemsPlanned is > 0 && e.ItemsAchieved is { } achieved ? achieved * 100.0 / e.ItemsPlanned.Value : null;
+            bool? consistent = null;
+            if (e.StatedRateText is not null && e.ItemsPlanned is > 0 && e.ItemsAchieved is { } a)
+            {
+                consistent = Agrees(a, e.ItemsPlanned.Value, e.StatedRate!.Value, e.StatedRateDecimals);
+                if (consistent == false)
+                {
+                    warnings.Add(new Diagnostic(Severity.Warning, ctx.FileName, e.Span.StartLine, string.Create(CultureInfo.InvariantCulture,
+                        $"achievement row '{e.Label}': printed rate {e.StatedRateText} disagrees with its counts {a}/{e.ItemsPlanned} = {rate:0.###}%")));
+                }
+            }
+
+            achievements.Add(new FactPlanAchievementRow
+            {
+                AchievementId = id,
+                DocumentId = ctx.DocumentId,
+                FiscalYear = year,
+                PolicyId = policyId,
+                RowKind = e.RowKind,
+                Label = e.Label,
+                ItemsPlanned = e.ItemsPlanned,
+                ItemsAchieved = e.ItemsAchieved,
+                ItemsPending = e.ItemsPending,
+                AchievementRate = rate,
+                StatedRate = e.StatedRate,
+                StatedRateText = e.StatedRateText,
+                IsConsistent = consistent,
+                RawText = e.RawText,
+                SourceLine = e.Span.StartLine,
+                SourceLineEnd = e.Span.EndLine,
+            });
+            foreach (var s in e.Statuses)
+            {
+                statuses.Add(new FactPlanStatusRow
+                {
+                    StatusId = $"{id}-S{s.StatusRank.ToString("D2", CultureInfo.InvariantCulture)}",
+                    AchievementId = id,
+                    DocumentId = ctx.DocumentId,
+                    FiscalYear = year,
+                    PolicyId = policyId,
+                    RowKind = e.RowKind,
+                    StatusRaw = s.StatusRaw,
+                    StatusScale = s.StatusScale,
+                    StatusRank = s.StatusRank,
+                    ItemCount = s.ItemCount,
+                    SourceLine = s.Line,
+                });
+            }
+        }
+
+        warnings.AddRange(CheckTotals(doc.Achievements, ctx.FileName));
+        return (achievements, statuses, warnings);
+    }
+
+    /// <summary>
+    /// True when the rate recomputed from the counts, rounded or cut to the printed number of decimals, is the
+    /// printed rate (reports differ in whether they round or truncate).
+    /// </summary>
+    public static bool Agrees(int achieved, int planned, double stated, int decimals)
+    {
+        var exact = achieved * 100m / planned;
+        var printed = Math.Round((decimal)stated, decimals);
+        var scale = (decimal)Math.Pow(10, decimals);
+        return Math.Round(exact, decimals, MidpointRounding.AwayFromZero) == printed || Math.Truncate(exact * scale) / scale == printed;
+    }
+
+    /// <summary>
+    /// Each total row must equal the sum of the policy rows printed above it (since the previous total row, so
+    /// that two tables of one report are checked apart).
+    /// </summary>
+    private static IEnumerable<Diagnostic> CheckTotals(IReadOnlyList<PlanAchievementEntry> entries, string file)
+    {
+        var table = new List<PlanAchievementEntry>();
+        foreach (var total in entries)
+        {
+            if (total.RowKind == AchievementRowKinds.Policy)
+            {
+                table.Add(total);
+                continue;
+            }
+
+            foreach (var warning in CheckTotal(total, table, file))
+            {
+                yield return warning;
+            }
+
+            table.Clear();
+        }
+    }
+
+    private static IEnumerable<Diagnostic> CheckTotal(PlanAchievementEntry total, List<PlanAchievementEntry> table, string file)
+    {
+        if (table.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var (name, pick) in new (string, Func<PlanAchievementEntry, int?>)[]
+        {
+            ("items planned", e => e.ItemsPlanned),
+            ("items achieved", e => e.ItemsAchieved),
+            ("items pending", e => e.ItemsPending),
+        })
+        {
+            // A policy row without a pending footnote has none pending; without a count it cannot be summed.
+            if (pick(total) is not { } printed || table.Any(p => pick(p) is null && name != "items pending"))
+            {
+                continue;
+            }
+
+            var sum = table.Sum(p => pick(p) ?? 0);
+            if (sum != printed)
+            {
+                yield return new Diagnostic(Severity.Warning, file, total.Span.StartLine,
+                    $"achievement total row '{total.Label}' says {printed} {name} but the policy rows add up to {sum}");
+            }
+        }
+
+        foreach (var status in total.Statuses)
+        {
+            var sum = table.Sum(p => p.Statuses.Where(s => s.StatusRaw == status.StatusRaw).Sum(s => s.ItemCount));
+            if (sum != status.ItemCount)
+            {
+                yield return new Diagnostic(Severity.Warning, file, status.Line,
+                    $"achievement total row '{total.Label}' says {status.ItemCount} items '{status.StatusRaw}' but the policy rows add up to {sum}");
+            }
+        }
+    }
+}

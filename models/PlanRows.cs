@@ -1,0 +1,65 @@
+namespace BudgetWarehouse.Models;
+
+/// <summary>A row of <c>fact_plan_achievement</c>: one basic policy (or the total) per reporting year of a plan-progress document.</summary>
+public sealed record FactPlanAchievementRow
+{
+    /// <summary>Stable id: document id, fiscal year and row position.</summary>
+    public string AchievementId { get; init; } = "";
+    /// <summary>Owning document.</summary>
+    public string DocumentId { get; init; } = "";
+    /// <summary>Fiscal year the row reports on.</summary>
+    public int FiscalYear { get; init; }
+    /// <summary>Level-1 policy node of the row; null for the total row.</summary>
+    public string? PolicyId { get; init; }
+    /// <summary>'policy' or 'total'.</summary>
+    public string RowKind { get; init; } = "";
+    /// <summary>Row label as printed.</summary>
+    public string Label { get; init; } = "";
+    /// <summary>Items planned.</summary>
+    public int? ItemsPlanned { get; init; }
+    /// <summary>Items achieved.</summary>
+    public int? ItemsAchieved { get; init; }
+    /// <summary>Items whose result is not yet known.</summary>
+    public int? ItemsPending { get; init; }
+    /// <summary>Achieved / planned in percent, recomputed from the counts.</summary>
+    public double? AchievementRate { get; init; }
+    /// <summary>The rate as printed, in percent.</summary>
+    public double? StatedRate { get; init; }
+    /// <summary>The rate cell as printed.</summary>
+    public string? StatedRateText { get; init; }
+    /// <summary>True when the recomputed and printed rates agree at the printed precision; null when either is missing.</summary>
+    public bool? IsConsistent { get; init; }
+    /// <summary>The row's cells as printed.</summary>
+    public string RawText { get; init; } = "";
+    /// <summary>First line of the row.</summary>
+    public int SourceLine { get; init; }
+    /// <summary>Last line of the row.</summary>
+    public int SourceLineEnd { get; init; }
+}
+
+/// <summary>A row of <c>fact_plan_status</c>: the count of items with one status in one achievement-table row.</summary>
+public sealed record FactPlanStatusRow
+{
+    /// <summary>Stable id: the achievement row and the status position.</summary>
+    public string StatusId { get; init; } = "";
+    /// <summary>Achievement-table row the count belongs to.</summary>
+    public string AchievementId { get; init; } = "";
+    /// <summary>Owning document.</summary>
+    public string DocumentId { get; init; } = "";
+    /// <summary>Fiscal year the row reports on.</summary>
+    public int FiscalYear { get; init; }
+    /// <summary>Level-1 policy node; null for the total row.</summary>
+    public string? PolicyId { get; init; }
+    /// <summary>'policy' or 'total'.</summary>
+    public string RowKind { get; init; } = "";
+    /// <summary>Status word as printed.</summary>
+    public string StatusRaw { get; init; } = "";
+    /// <summary>Normalised class (see StatusScales).</summary>
+    public string StatusScale { get; init; } = "";
+    /// <summary>Position in the document's scheme, 1 = best.</summary>
+    public int StatusRank { get; init; }
+    /// <summary>Items with this status.</summary>
+    public int ItemCount { get; init; }
+    /// <summary>Line the count is printed on.</summary>
+    public int SourceLine { get; init; }
+}

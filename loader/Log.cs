@@ -25,4 +25,28 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 106, Level = LogLevel.Error, Message = "Load {RunId} failed")]
     public static partial void LoadFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Warning, Message = "Rows of unchanged or stale documents could not be carried from the previous snapshot; they are parsed again or rejected: {Reason}")]
+    public static partial void RowsNotCarried(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Serving: seeds {Seeds}, warehouse {Warehouse}, debounce {DebounceMs} ms, rescan every {RescanSeconds} s")]
+    public static partial void ServeStarted(ILogger logger, string seeds, string warehouse, int debounceMs, int rescanSeconds);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Change seen: {ChangeType} {Path}")]
+    public static partial void ChangeSeen(ILogger logger, string changeType, string path);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Debug, Message = "Rescan: nothing changed since snapshot {SnapshotId}")]
+    public static partial void NothingChanged(ILogger logger, string? snapshotId);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Error, Message = "Reload failed ({Failures} in a row, fatal at {MaxFailures})")]
+    public static partial void ReloadFailed(ILogger logger, Exception exception, int failures, int maxFailures);
+
+    [LoggerMessage(EventId = 114, Level = LogLevel.Warning, Message = "File watcher error, rescanning: {Reason}")]
+    public static partial void WatcherError(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 115, Level = LogLevel.Critical, Message = "The service stops on a fatal error")]
+    public static partial void ServeFatal(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 116, Level = LogLevel.Information, Message = "Serving stopped")]
+    public static partial void ServeStopped(ILogger logger);
 }

@@ -22,6 +22,8 @@ internal static class BwCommandLine
         var root = new RootCommand("BudgetWarehouse: Japanese municipal budget and plan documents → DuckDB star schema + Parquet lake.");
         // One line per verb; each verb lives in its own XxxCommand.cs.
         root.Subcommands.Add(LoadCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(QueryCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());

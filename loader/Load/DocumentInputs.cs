@@ -12,6 +12,7 @@ internal static class DocumentInputs
     public static List<DocumentInput> Discover(string seedsDir, IReadOnlyList<ManifestEntry> manifest, List<ManifestProblem> problems)
     {
         var docsDir = Path.GetFullPath(Path.Combine(seedsDir, DocumentsFolder));
+        var realDocsDir = NativeMethods.RealPath(docsDir) ?? docsDir;
         var byFile = manifest.ToDictionary(m => Normalize(m.File), StringComparer.Ordinal);
         var inputs = new List<DocumentInput>();
         if (Directory.Exists(docsDir))
@@ -26,9 +27,10 @@ internal static class DocumentInputs
                 }
 
                 var relative = Normalize(Path.GetRelativePath(docsDir, path));
-                if (new FileInfo(path).LinkTarget is not null && !IsInside(docsDir, ResolveLink(path)))
+                // A link to a file, or a file inside a linked folder, must stay inside the documents folder.
+                if (NativeMethods.RealPath(path) is not { } real || !IsInside(realDocsDir, real))
                 {
-                    problems.Add(new ManifestProblem(0, relative, "symbolic link pointing outside the documents folder"));
+                    problems.Add(new ManifestProblem(0, relative, "symbolic link pointing outside the documents folder (or a dangling link)"));
                     continue;
                 }
 
@@ -47,9 +49,6 @@ internal static class DocumentInputs
     }
 
     private static string Normalize(string relative) => relative.Replace('\\', '/');
-
-    private static string ResolveLink(string path) =>
-        new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
 
     private static bool IsInside(string dir, string path) =>
         Path.GetFullPath(path).StartsWith(dir.TrimEnd('/') + "/", StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading.Channels;
@@ -5,6 +6,7 @@ using BudgetWarehouse.Loader.Extract;
 using BudgetWarehouse.Loader.Extract.Text;
 using BudgetWarehouse.Loader.Service;
 using BudgetWarehouse.Loader.Transform;
+using BudgetWarehouse.Loader.Transform.Departments;
 using BudgetWarehouse.Models;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -25,28 +27,69 @@ internal sealed record LoadOutcome(
     IReadOnlyList<LakeTable> Tables,
     string? Failure)
 {
+    /// <summary>Documents loaded before whose file is gone; their rows are not in the new snapshot.</summary>
+    public int Removed { get; init; }
+
+    /// <summary>Rejected documents (counted in <see cref="Rejected"/>) whose last good rows were kept.</summary>
+    public int Stale { get; init; }
+
+    /// <summary>True when <see cref="LoadMode.IfChanged"/> found the inputs as the current snapshot was built from them; nothing was written.</summary>
+    public bool NothingChanged { get; init; }
+
     /// <summary>0 when every document loaded, 2 when some were rejected but a snapshot was published, 1 when nothing was published.</summary>
     public int ExitCode => SnapshotId is null ? 1 : Rejected > 0 ? 2 : 0;
 }
 
+/// <summary>Whether a run publishes a snapshot when its inputs have not changed.</summary>
+internal enum LoadMode
+{
+    /// <summary>Always publish a new snapshot (the <c>load</c> verb).</summary>
+    Publish,
+
+    /// <summary>Publish only when a document, the manifest, the reference data or the loader changed (the service).</summary>
+    IfChanged,
+}
+
 /// <summary>
-/// One load run: discover → decode → parse (in parallel) → transform → append (one writer) → derive →
-/// export Parquet → publish the snapshot. A bad document is rejected with its file and line and the rest
-/// still load; nothing is published when no document loaded, so the last good snapshot stays current.
+/// One load run: discover → hash → carry over the rows of unchanged documents from the current snapshot (by
+/// copying its database and deleting what changed, or by inserting them into a fresh one) →
+/// decode, parse (in parallel) and transform the new and changed ones → append (one writer) → keep the last
+/// good rows of documents that loaded before and are rejected now (stale) → derive → export Parquet →
+/// publish the snapshot. A bad document is rejected with its file and line and the rest still load; nothing is
+/// published when no document has rows, so the last good snapshot stays current.
 /// </summary>
 internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOptions> options, ILogger<LoadPipeline> logger, TimeProvider time)
 {
+    private const string PreviousCatalog = "previous_snapshot";
+
+    /// <summary>Loads by copy in a row before the database is built fresh again, so deleted rows do not pile up.</summary>
+    private const int MaxCopyGenerations = 50;
     private readonly WarehouseOptions _options = options.Value;
     private Transform.Reference.ReferenceData _reference = Transform.Reference.ReferenceData.Empty;
+    private readonly ConcurrentDictionary<string, (long Size, DateTime Modified, string Sha)> _hashes = new(StringComparer.Ordinal);
+    private bool _forceFresh;
 
-    public async Task<LoadOutcome> RunAsync(CancellationToken cancellationToken)
+    public Task<LoadOutcome> RunAsync(CancellationToken cancellationToken) => RunAsync(LoadMode.Publish, cancellationToken);
+
+    public async Task<LoadOutcome> RunAsync(LoadMode mode, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(mode, allowCarry: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CarryInvalidatedException)
+        {
+            return await RunAsync(mode, allowCarry: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<LoadOutcome> RunAsync(LoadMode mode, bool allowCarry, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow().UtcDateTime;
         var runId = started.ToString("yyyyMMdd'T'HHmmss'.'fff'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         var stopwatch = Stopwatch.StartNew();
-        var store = new SnapshotStore(_options.WarehousePath);
+        var store = new SnapshotStore(_options.WarehousePath, _options.FlushToDisk);
         Directory.CreateDirectory(store.Root);
-        Log.LoadStarted(logger, runId, _options.SeedsPath, store.Root);
 
         using var writerLock = AcquireLock(store.Root);
         store.Collect(TimeSpan.FromSeconds(_options.SnapshotGraceSeconds));
@@ -57,7 +100,8 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         }
 
         var problems = new List<ManifestProblem>();
-        var (manifest, manifestProblems) = Manifest.Read(Path.Combine(_options.SeedsPath, Manifest.FileName), detector.SupportedFamilies);
+        var manifestPath = Path.Combine(_options.SeedsPath, Manifest.FileName);
+        var (manifest, manifestProblems) = Manifest.Read(manifestPath, detector.SupportedFamilies);
         problems.AddRange(manifestProblems);
         var inputs = DocumentInputs.Discover(_options.SeedsPath, manifest, problems);
 
@@ -71,18 +115,79 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         }
 
         var work = await HashAsync(inputs, cancellationToken).ConfigureAwait(false);
+        var fingerprint = LoadState.CodeFingerprint(_options.SeedsPath);
+        var previousDir = store.CurrentSnapshotDir;
+        var previousDb = previousDir is null ? null : Path.Combine(previousDir, SnapshotStore.DatabaseFile);
+        var previous = previousDb is not null && File.Exists(previousDb) ? LoadState.TryRead(previousDir) : null;
+        var digest = LoadState.Digest(fingerprint, File.Exists(manifestPath) ? await File.ReadAllBytesAsync(manifestPath, cancellationToken).ConfigureAwait(false) : null,
+            work.Select(w => w.Error is null ? $"{w.Input.FileName}\t{Key(w)}" : $"{w.Input.FileName}\t!{w.Error.Reason}"));
+        if (mode == LoadMode.IfChanged && previous is not null && previous.InputsDigest == digest)
+        {
+            return new LoadOutcome(runId, store.CurrentSnapshotId, work.Count, 0, 0, 0, 0, [], [], null) { NothingChanged = true };
+        }
+
+        Log.LoadStarted(logger, runId, _options.SeedsPath, store.Root);
+        var previousByFile = previous?.Documents.ToDictionary(d => d.FileName, StringComparer.Ordinal) ?? new Dictionary<string, LoadStateDocument>(StringComparer.Ordinal);
+        var sameCode = allowCarry && previous?.Fingerprint == fingerprint;
+        var unchanged = new List<(Work Work, LoadStateDocument Previous)>();
+        var toParse = new List<Work>();
+        foreach (var w in work)
+        {
+            if (w.Error is null && sameCode && previousByFile.TryGetValue(w.Input.FileName, out var p) && p.InputKey == Key(w) && p.DocumentId == Ids.Document(w.Sha!))
+            {
+                unchanged.Add((w, p));
+            }
+            else
+            {
+                toParse.Add(w);
+            }
+        }
+
         var (snapshotId, snapshotDir) = store.Begin(started);
         var loaded = 0;
         long rows = 0;
+        var state = new List<LoadStateDocument>();
         IReadOnlyList<LakeTable> tables = [];
+        LoadOutcome outcome;
         try
         {
             var dbPath = Path.Combine(snapshotDir, SnapshotStore.DatabaseFile);
-            await using (var writer = await WarehouseWriter.CreateAsync(dbPath, cancellationToken).ConfigureAwait(false))
+            var parseIds = toParse.Where(w => w.Sha is not null).Select(w => Ids.Document(w.Sha!)).ToHashSet(StringComparer.Ordinal);
+            var byCopy = _options.IncrementalByCopy && !_forceFresh && sameCode && unchanged.Count > 0 && previous!.CopyGeneration < MaxCopyGenerations;
+            var writer = byCopy ? await OpenCopyAsync(previousDb!, dbPath, parseIds, cancellationToken).ConfigureAwait(false) : null;
+            byCopy = writer is not null;
+            writer ??= await WarehouseWriter.CreateAsync(dbPath, cancellationToken).ConfigureAwait(false);
+            _forceFresh = false;
+            await using (writer)
             {
-                var stated = new List<Transform.Departments.StatedChange>();
+                // Fresh database: the run history and the unchanged documents' rows come from the previous snapshot.
+                var attached = !byCopy && previousDb is not null && File.Exists(previousDb) && await AttachPreviousAsync(writer, previousDb, cancellationToken).ConfigureAwait(false);
+                if (attached)
+                {
+                    await CarryHistoryAsync(writer, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!byCopy && unchanged.Count > 0 && !(attached && await CarryRowsAsync(writer, unchanged.Select(u => u.Previous.DocumentId), cancellationToken).ConfigureAwait(false)))
+                {
+                    // Carrying failed (the previous file is damaged, or its tables differ): parse them instead.
+                    toParse.AddRange(unchanged.Select(u => u.Work));
+                    unchanged.Clear();
+                }
+
+                foreach (var (w, p) in unchanged)
+                {
+                    etl.Add(new EtlDocumentRow { RunId = runId, FileName = w.Input.FileName, DocumentId = p.DocumentId, Sha256 = p.Sha256, Status = "unchanged", Family = p.Family, RowCount = p.RowCount });
+                    state.Add(p with { Status = "unchanged" });
+                    rows += p.RowCount;
+                }
+
+                var keyByFile = toParse.ToDictionary(w => w.Input.FileName, w => w.Sha is null ? "" : Key(w), StringComparer.Ordinal);
+
+                // dim_department applies the reorganisations stated in every document with rows in the snapshot.
+                var stated = new List<StatedChange>(unchanged.SelectMany(u => u.Previous.DepartmentChanges ?? []));
                 var channel = Channel.CreateBounded<(DocumentRows? Rows, EtlDocumentRow Etl)>(new BoundedChannelOptions(32) { SingleReader = true });
-                var producer = Task.Run(() => ProduceAsync(work, runId, started, channel.Writer, cancellationToken), cancellationToken);
+                var producer = Task.Run(() => ProduceAsync(toParse, runId, started, channel.Writer, cancellationToken), cancellationToken);
+                var parsed = new List<EtlDocumentRow>();
                 await foreach (var (docRows, record) in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (docRows is not null)
@@ -91,38 +196,99 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                         stated.AddRange(docRows.DepartmentChanges);
                         loaded++;
                         rows += docRows.RowCount;
+                        state.Add(new LoadStateDocument(record.FileName, record.DocumentId!, record.Sha256!, keyByFile[record.FileName], docRows.RowCount, "loaded", record.Family,
+                            [.. docRows.DepartmentChanges]));
                     }
 
-                    etl.Add(record);
+                    parsed.Add(record);
                 }
 
                 await producer.ConfigureAwait(false);
-                foreach (var r in etl.Where(e => e.Status == "rejected"))
+
+                // A document that loaded before and is rejected now keeps its last good rows, marked stale.
+                // (In a copy they are still there, unless their id was parsed again and cleared before appending.)
+                var present = new HashSet<string>(state.Select(s => s.DocumentId), StringComparer.Ordinal);
+                var staleCandidates = parsed
+                    .Where(r => r.Status == "rejected" && previousByFile.TryGetValue(r.FileName, out var p) && !present.Contains(p.DocumentId) && !(byCopy && parseIds.Contains(p.DocumentId)))
+                    .Select(r => (Record: r, Previous: previousByFile[r.FileName]))
+                    .DistinctBy(c => c.Previous.DocumentId)
+                    .ToList();
+                stated.AddRange(staleCandidates.SelectMany(c => c.Previous.DepartmentChanges ?? []));
+
+                // Facts are re-keyed across documents to the department rows valid in their year (sql/load); carried
+                // rows were re-keyed against the previous rows. When the rows' validity changed, parse everything.
+                if (allowCarry && (unchanged.Count > 0 || staleCandidates.Count > 0)
+                    && DepartmentKey(stated) != DepartmentKey(previous!.Documents.SelectMany(d => d.DepartmentChanges ?? [])))
+                {
+                    throw new CarryInvalidatedException();
+                }
+
+                Reference.ReferenceLoad.AppendDepartments(writer, _reference, stated);
+                writer.EndAppend();
+                var keptStale = staleCandidates.Count > 0 && (byCopy || (attached
+                    && await CarryRowsAsync(writer, staleCandidates.Select(c => c.Previous.DocumentId), cancellationToken).ConfigureAwait(false)));
+                var stale = 0;
+                foreach (var record in parsed)
+                {
+                    var candidate = staleCandidates.FirstOrDefault(c => ReferenceEquals(c.Record, record));
+                    if (keptStale && candidate.Record is not null)
+                    {
+                        etl.Add(record with { Status = "stale", DocumentId = candidate.Previous.DocumentId, Sha256 = record.Sha256, RowCount = candidate.Previous.RowCount, Family = record.Family ?? candidate.Previous.Family });
+                        state.Add(candidate.Previous with { Status = "stale" });
+                        rows += candidate.Previous.RowCount;
+                        stale++;
+                    }
+                    else
+                    {
+                        etl.Add(record);
+                    }
+                }
+
+                var seenFiles = new HashSet<string>(work.Select(w => w.Input.FileName), StringComparer.Ordinal);
+                var removed = 0;
+                foreach (var p in previousByFile.Values.Where(p => !seenFiles.Contains(p.FileName)).OrderBy(p => p.FileName, StringComparer.Ordinal))
+                {
+                    etl.Add(new EtlDocumentRow { RunId = runId, FileName = p.FileName, DocumentId = p.DocumentId, Sha256 = p.Sha256, Status = "removed", Family = p.Family });
+                    removed++;
+                }
+
+                if (attached)
+                {
+                    await writer.ExecuteAsync($"detach {PreviousCatalog}", cancellationToken).ConfigureAwait(false);
+                }
+
+                if (byCopy)
+                {
+                    // The copy still holds the rows of replaced, removed and rejected (not stale) documents.
+                    await DeleteDocumentsAsync(writer, "not in", state.Select(d => d.DocumentId), cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var r in etl.Where(e => e.Status is "rejected" or "stale"))
                 {
                     Log.DocumentRejected(logger, r.FileName, r.ErrorLine ?? 0, r.Error ?? "");
                 }
 
-                if (loaded == 0)
+                var rejected = etl.Count(e => e.Status is "rejected" or "stale");
+                if (state.Count == 0)
                 {
                     var reason = inputs.Count == 0 ? $"no documents in {Path.Combine(_options.SeedsPath, DocumentInputs.DocumentsFolder)}" : "every document was rejected";
                     Log.NothingPublished(logger, runId, reason);
-                    return new LoadOutcome(runId, null, inputs.Count, 0, 0, etl.Count(e => e.Status == "rejected"), 0, etl, [], reason);
+                    return new LoadOutcome(runId, null, inputs.Count, 0, 0, rejected, 0, etl, [], reason) { Removed = removed };
                 }
 
-                Reference.ReferenceLoad.AppendDepartments(writer, _reference, stated);
                 await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-                await CarryHistoryAsync(writer, store, cancellationToken).ConfigureAwait(false);
                 etl.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
                 writer.AppendRunLog(etl);
-                var rejected = etl.Count(e => e.Status == "rejected");
+                var message = $"{loaded} loaded, {unchanged.Count} unchanged, {rejected} rejected ({stale} stale, rows kept), {removed} removed";
                 await writer.ExecuteAsync(
                     "insert into etl_run values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", cancellationToken,
                     runId, started, time.GetUtcNow().UtcDateTime, _options.SeedsPath, snapshotId, inputs.Count + problems.Count(p => p.File is null),
-                    loaded, 0, rejected, 0, rejected > 0 ? "partial" : "ok", $"{loaded} loaded, {rejected} rejected").ConfigureAwait(false);
+                    loaded, unchanged.Count, rejected, removed, rejected > 0 ? "partial" : "ok", message).ConfigureAwait(false);
                 await writer.ExecuteAsync("checkpoint", cancellationToken).ConfigureAwait(false);
 
                 var lakeDir = Path.Combine(snapshotDir, SnapshotStore.LakeFolder);
                 tables = await ParquetExporter.ExportAsync(writer.Connection, lakeDir, cancellationToken).ConfigureAwait(false);
+                var staleIds = new HashSet<string>(state.Where(s => s.Status == "stale").Select(s => s.DocumentId), StringComparer.Ordinal);
                 var documents = await writer.Connection.QueryAsync<(string, string, string, int, string)>(
                     "select document_id, file_name, family, fiscal_year, sha256 from dim_document order by file_name").ConfigureAwait(false);
                 await ParquetExporter.WriteManifestAsync(lakeDir, new
@@ -131,15 +297,23 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     RunId = runId,
                     CreatedAt = time.GetUtcNow().UtcDateTime,
                     Tables = tables.Select(t => new { t.Name, t.Rows, t.Path, t.PartitionedBy }),
-                    Documents = documents.Select(d => new { DocumentId = d.Item1, FileName = d.Item2, Family = d.Item3, FiscalYear = d.Item4, Sha256 = d.Item5 }),
+                    Documents = documents.Select(d => new { DocumentId = d.Item1, FileName = d.Item2, Family = d.Item3, FiscalYear = d.Item4, Sha256 = d.Item5, IsStale = staleIds.Contains(d.Item1) }),
                 }, cancellationToken).ConfigureAwait(false);
+                await new LoadState(fingerprint, digest, state, byCopy ? previous!.CopyGeneration + 1 : 0).WriteAsync(snapshotDir, cancellationToken).ConfigureAwait(false);
+                outcome = new LoadOutcome(runId, snapshotId, inputs.Count, loaded, unchanged.Count, rejected, rows, etl, tables, null) { Removed = removed, Stale = stale };
             }
 
+            // Only once the writer has closed the file: DuckDB refuses a read-only open while another process holds it read-write.
             store.Publish(snapshotId);
             store.Collect(TimeSpan.FromSeconds(_options.SnapshotGraceSeconds));
-            var rejectedCount = etl.Count(e => e.Status == "rejected");
-            Log.LoadPublished(logger, runId, snapshotId, loaded, 0, rejectedCount, rows, stopwatch.ElapsedMilliseconds);
-            return new LoadOutcome(runId, snapshotId, inputs.Count, loaded, 0, rejectedCount, rows, etl, tables, null);
+            Log.LoadPublished(logger, runId, snapshotId, outcome.Loaded, outcome.Unchanged, outcome.Rejected, outcome.Rows, stopwatch.ElapsedMilliseconds);
+            return outcome;
+        }
+        catch
+        {
+            // Whatever went wrong, the next run builds its database fresh rather than trusting a copy.
+            _forceFresh = true;
+            throw;
         }
         finally
         {
@@ -151,7 +325,36 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         }
     }
 
-    private async Task ProduceAsync(List<(DocumentInput Input, string? Sha, long Size, DocumentException? Error)> work, string runId, DateTime loadedAt,
+    /// <summary>Removes superseded snapshots past their grace period, unless a load holds the warehouse.</summary>
+    public bool TryCollect()
+    {
+        var store = new SnapshotStore(_options.WarehousePath);
+        if (!Directory.Exists(store.Root))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var writerLock = AcquireLock(store.Root);
+            store.Collect(TimeSpan.FromSeconds(_options.SnapshotGraceSeconds));
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The department rows the reorganisations give, without their evidence: what re-keying facts depends on.</summary>
+    private string DepartmentKey(IEnumerable<StatedChange> changes) =>
+        string.Join('\n', new OrgDirectory(_reference.Directory).Apply(changes).Rows()
+            .Select(r => string.Join('\u001f', r.DepartmentId, r.Name, r.Bureau, r.Kind, r.Municipality, r.ValidFromFy, r.ValidToFy, r.Parent))
+            .Order(StringComparer.Ordinal));
+
+    private static string Key(Work w) => LoadState.InputKey(w.Sha!, w.Input.FileName, w.Input.Manifest);
+
+    private async Task ProduceAsync(List<Work> work, string runId, DateTime loadedAt,
         ChannelWriter<(DocumentRows?, EtlDocumentRow)> writer, CancellationToken cancellationToken)
     {
         try
@@ -252,32 +455,47 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         return $"no recognisable structure: not a budget-priorities or plan-progress document (first text at line {firstText.Number})";
     }
 
-    private async Task<List<(DocumentInput, string?, long, DocumentException?)>> HashAsync(List<DocumentInput> inputs, CancellationToken cancellationToken)
+    private async Task<List<Work>> HashAsync(List<DocumentInput> inputs, CancellationToken cancellationToken)
     {
-        var result = new (DocumentInput, string?, long, DocumentException?)[inputs.Count];
+        var result = new Work[inputs.Count];
         await Parallel.ForAsync(0, inputs.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, ct) =>
         {
             var input = inputs[i];
             try
             {
-                var size = new FileInfo(input.FullPath).Length;
+                var info = new FileInfo(input.FullPath);
+                var size = info.Length;
                 if (size > _options.MaxFileBytes)
                 {
-                    result[i] = (input, null, size, new DocumentException(input.FileName, 0, $"file is {size:N0} bytes, over the {_options.MaxFileBytes:N0}-byte limit"));
+                    result[i] = new Work(input, null, size, new DocumentException(input.FileName, 0, $"file is {size:N0} bytes, over the {_options.MaxFileBytes:N0}-byte limit"));
+                    return;
+                }
+
+                var modified = info.LastWriteTimeUtc;
+                if (_hashes.TryGetValue(input.FullPath, out var cached) && cached.Size == size && cached.Modified == modified)
+                {
+                    result[i] = new Work(input, cached.Sha, size, null);
                     return;
                 }
 
                 await using var stream = File.OpenRead(input.FullPath);
                 var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct).ConfigureAwait(false));
-                result[i] = (input, hash, size, null);
+                result[i] = new Work(input, hash, size, null);
+
+                // Only files that have been quiet for a while are trusted by size and time: a file written within the
+                // timestamp's resolution could change again without either moving.
+                if (DateTime.UtcNow - modified > TimeSpan.FromSeconds(2))
+                {
+                    _hashes[input.FullPath] = (size, modified, hash);
+                }
             }
             catch (IOException ex)
             {
-                result[i] = (input, null, 0, new DocumentException(input.FileName, 0, $"cannot read: {ex.Message}"));
+                result[i] = new Work(input, null, 0, new DocumentException(input.FileName, 0, $"cannot read: {ex.Message}"));
             }
             catch (UnauthorizedAccessException ex)
             {
-                result[i] = (input, null, 0, new DocumentException(input.FileName, 0, $"cannot read: {ex.Message}"));
+                result[i] = new Work(input, null, 0, new DocumentException(input.FileName, 0, $"cannot read: {ex.Message}"));
             }
         }).ConfigureAwait(false);
 
@@ -285,45 +503,150 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         var firstBySha = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < result.Length; i++)
         {
-            var (input, sha, size, error) = result[i];
-            if (sha is null || error is not null)
+            var w = result[i];
+            if (w.Sha is null || w.Error is not null)
             {
                 continue;
             }
 
-            if (!firstBySha.TryAdd(sha, input.FileName))
+            if (!firstBySha.TryAdd(w.Sha, w.Input.FileName))
             {
-                result[i] = (input, sha, size, new DocumentException(input.FileName, 0, $"same content as {firstBySha[sha]} (duplicate file)"));
+                result[i] = w with { Error = new DocumentException(w.Input.FileName, 0, $"same content as {firstBySha[w.Sha]} (duplicate file)") };
             }
         }
 
         return [.. result];
     }
 
-    private async Task CarryHistoryAsync(WarehouseWriter writer, SnapshotStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies the previous snapshot's database and prepares it for this run: views dropped (sql/views makes
+    /// them again), tables without a document_id (derived by sql/load or appended whole each run) emptied, and
+    /// the rows of documents about to be parsed again deleted. Null, with nothing left behind, when that fails.
+    /// </summary>
+    private async Task<WarehouseWriter?> OpenCopyAsync(string previousDb, string dbPath, HashSet<string> parseIds, CancellationToken cancellationToken)
     {
-        if (store.CurrentSnapshotDir is not { } previous || !File.Exists(Path.Combine(previous, SnapshotStore.DatabaseFile)))
-        {
-            return;
-        }
-
+        WarehouseWriter? writer = null;
         try
         {
-            var path = Path.Combine(previous, SnapshotStore.DatabaseFile).Replace("'", "''", StringComparison.Ordinal);
-            await writer.ExecuteAsync($"attach '{path}' as previous_snapshot (read_only)", cancellationToken).ConfigureAwait(false);
-            try
+            File.Copy(previousDb, dbPath);
+            writer = await WarehouseWriter.OpenAsync(dbPath, cancellationToken).ConfigureAwait(false);
+            var views = await writer.Connection.QueryAsync<string>(new CommandDefinition(
+                "select view_name from duckdb_views() where database_name = current_database() and schema_name = 'main' and not internal", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            foreach (var view in views)
             {
-                await writer.ExecuteAsync("insert into etl_run by name select * from previous_snapshot.etl_run", cancellationToken).ConfigureAwait(false);
-                await writer.ExecuteAsync("insert into etl_document by name select * from previous_snapshot.etl_document", cancellationToken).ConfigureAwait(false);
+                await writer.ExecuteAsync($"drop view if exists main.\"{view}\"", cancellationToken).ConfigureAwait(false);
             }
-            finally
+
+            var derived = await writer.Connection.QueryAsync<string>(new CommandDefinition(
+                "select table_name from duckdb_tables() t where database_name = current_database() and schema_name = 'main' and table_name not like 'etl\\_%' escape '\\' " +
+                "and not exists (select 1 from duckdb_columns() c where c.database_name = t.database_name and c.schema_name = 'main' and c.table_name = t.table_name and c.column_name = 'document_id')",
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            foreach (var table in derived)
             {
-                await writer.ExecuteAsync("detach previous_snapshot", cancellationToken).ConfigureAwait(false);
+                await writer.ExecuteAsync($"delete from main.\"{table}\"", cancellationToken).ConfigureAwait(false);
             }
+
+            await DeleteDocumentsAsync(writer, "in", parseIds, cancellationToken).ConfigureAwait(false);
+            return writer;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            Log.RowsNotCarried(logger, ex.Message);
+            if (writer is not null)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
+
+            File.Delete(dbPath);
+            File.Delete(dbPath + ".wal");
+            return null;
+        }
+    }
+
+    /// <summary>Deletes, in every table with a document_id (the run log excepted), the rows whose document is (or is not) in the list.</summary>
+    private static async Task DeleteDocumentsAsync(WarehouseWriter writer, string inOrNotIn, IEnumerable<string> documentIds, CancellationToken cancellationToken)
+    {
+        var ids = string.Join(',', documentIds);
+        var tables = await writer.Connection.QueryAsync<string>(new CommandDefinition(
+            "select table_name from duckdb_columns() where database_name = current_database() and schema_name = 'main' and column_name = 'document_id' and table_name not like 'etl\\_%' escape '\\' order by table_name",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var table in tables)
+        {
+            await writer.ExecuteAsync($"delete from main.\"{table}\" where document_id {inOrNotIn} (select unnest(string_split($1, ',')))", cancellationToken, ids).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> AttachPreviousAsync(WarehouseWriter writer, string previousDb, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The path is the warehouse's own, never document text.
+            await writer.ExecuteAsync($"attach '{previousDb.Replace("'", "''", StringComparison.Ordinal)}' as {PreviousCatalog} (read_only)", cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (System.Data.Common.DbException ex)
         {
             Log.HistoryNotCarried(logger, ex.Message);
+            return false;
+        }
+    }
+
+    private async Task CarryHistoryAsync(WarehouseWriter writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writer.ExecuteAsync("begin transaction", cancellationToken).ConfigureAwait(false);
+            await writer.ExecuteAsync($"insert into etl_run by name select * from {PreviousCatalog}.etl_run", cancellationToken).ConfigureAwait(false);
+            await writer.ExecuteAsync($"insert into etl_document by name select * from {PreviousCatalog}.etl_document", cancellationToken).ConfigureAwait(false);
+            await writer.ExecuteAsync("commit", cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            await writer.ExecuteAsync("rollback", cancellationToken).ConfigureAwait(false);
+            Log.HistoryNotCarried(logger, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Copies every row of the given documents from the previous snapshot, for every table that has a
+    /// document_id column (the run log excepted), so tables added later are carried without code here. Only the
+    /// columns both tables have are copied. All or nothing: false (and nothing copied) when anything fails.
+    /// </summary>
+    private async Task<bool> CarryRowsAsync(WarehouseWriter writer, IEnumerable<string> documentIds, CancellationToken cancellationToken)
+    {
+        var ids = string.Join(',', documentIds);
+        var connection = writer.Connection;
+        try
+        {
+            var tables = (await connection.QueryAsync<string>(new CommandDefinition(
+                "select table_name from duckdb_columns() where database_name = current_database() and schema_name = 'main' and column_name = 'document_id' and table_name not like 'etl\\_%' escape '\\' order by table_name",
+                cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            await writer.ExecuteAsync("begin transaction", cancellationToken).ConfigureAwait(false);
+            foreach (var table in tables)
+            {
+                var columns = (await connection.QueryAsync<string>(new CommandDefinition(
+                    "select n.column_name from duckdb_columns() n join duckdb_columns() o on o.column_name = n.column_name and o.table_name = n.table_name and o.schema_name = 'main' and o.database_name = $p " +
+                    "where n.database_name = current_database() and n.schema_name = 'main' and n.table_name = $t order by n.column_index",
+                    new { p = PreviousCatalog, t = table }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+                if (columns.Count == 0)
+                {
+                    continue;
+                }
+
+                var list = string.Join(", ", columns.Select(c => "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+                await writer.ExecuteAsync(
+                    $"insert into main.\"{table}\" ({list}) select {list} from {PreviousCatalog}.main.\"{table}\" where document_id in (select unnest(string_split($1, ',')))",
+                    cancellationToken, ids).ConfigureAwait(false);
+            }
+
+            await writer.ExecuteAsync("commit", cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            await writer.ExecuteAsync("rollback", cancellationToken).ConfigureAwait(false);
+            Log.RowsNotCarried(logger, ex.Message);
+            return false;
         }
     }
 
@@ -369,3 +692,11 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         }
     }
 }
+
+/// <summary>The reorganisations stated by the documents differ from those the carried rows were re-keyed against.</summary>
+#pragma warning disable CA1064, CA1032 // private control flow of one run, never seen outside the pipeline
+internal sealed class CarryInvalidatedException : Exception;
+#pragma warning restore CA1064, CA1032
+
+/// <summary>A discovered file with its hash, or the reason it cannot be read.</summary>
+internal readonly record struct Work(DocumentInput Input, string? Sha, long Size, DocumentException? Error);

@@ -11,20 +11,53 @@ namespace BudgetWarehouse.Loader.Load;
 /// WAREHOUSE/budget.duckdb  → current/budget.duckdb
 /// WAREHOUSE/parquet        → current/parquet
 /// </code>
-/// A snapshot directory holds a <c>.complete</c> marker once fully written; anything else in snapshots/
-/// is the debris of an interrupted load and is removed by the next one.
+/// A snapshot directory holds a <c>.complete</c> marker once fully written (and fsynced); anything else in
+/// snapshots/ is the debris of an interrupted load and is removed by the next one. A replaced snapshot gets a
+/// <c>.superseded</c> marker; it is removed once that is older than the grace period, so readers that opened it
+/// can finish.
 /// </summary>
 internal static partial class NativeMethods
 {
     [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "rename", StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8, SetLastError = true)]
     internal static partial int Rename(string oldPath, string newPath);
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8, SetLastError = true)]
+    private static partial IntPtr RealPathNative(string path, IntPtr resolved);
+
+    /// <summary>The canonical path with every link resolved (realpath(3)), or null when it does not exist.</summary>
+    internal static string? RealPath(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Path.GetFullPath(path);
+        }
+
+        var result = RealPathNative(path, IntPtr.Zero);
+        if (result == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Runtime.InteropServices.Marshal.PtrToStringUTF8(result);
+        }
+        finally
+        {
+            unsafe
+            {
+                System.Runtime.InteropServices.NativeMemory.Free((void*)result);
+            }
+        }
+    }
 }
 
-internal sealed class SnapshotStore(string warehouseDir)
+internal sealed class SnapshotStore(string warehouseDir, bool flushToDisk = true)
 {
     public const string DatabaseFile = "budget.duckdb";
     public const string LakeFolder = "parquet";
     private const string CompleteMarker = ".complete";
+    private const string SupersededMarker = ".superseded";
 
     public string Root { get; } = Path.GetFullPath(warehouseDir);
 
@@ -67,14 +100,30 @@ internal sealed class SnapshotStore(string warehouseDir)
     public void Publish(string id)
     {
         var dir = Path.Combine(SnapshotsDir, id);
-        using (File.Create(Path.Combine(dir, CompleteMarker)))
+
+        // Everything on disk before the marker, and the marker before the link: a power cut leaves the old
+        // snapshot current, never a current one with missing pages.
+        if (flushToDisk)
         {
+            FsyncTree(dir);
+        }
+
+        using (var marker = File.Create(Path.Combine(dir, CompleteMarker)))
+        {
+            marker.Flush(flushToDisk);
         }
 
         FsyncDirectory(dir);
-        ReplaceLink(CurrentLink, Path.Combine("snapshots", id));
+
+        // The stable names point through current/, so they can exist before it does (the first publish).
         EnsureLink(DatabaseLink, Path.Combine("current", DatabaseFile));
         EnsureLink(LakeLink, Path.Combine("current", LakeFolder));
+        if (CurrentSnapshotDir is { } previous)
+        {
+            File.WriteAllText(Path.Combine(previous, SupersededMarker), id + "\n");
+        }
+
+        ReplaceLink(CurrentLink, Path.Combine("snapshots", id));
         FsyncDirectory(Root);
     }
 
@@ -84,6 +133,18 @@ internal sealed class SnapshotStore(string warehouseDir)
     /// </summary>
     public void Collect(TimeSpan grace, string? keep = null)
     {
+        // Temporary links of a publish that was interrupted before its rename.
+        if (Directory.Exists(Root))
+        {
+            foreach (var temp in Directory.EnumerateFileSystemEntries(Root, "*.tmp-*"))
+            {
+                if (new FileInfo(temp).LinkTarget is not null)
+                {
+                    File.Delete(temp);
+                }
+            }
+        }
+
         if (!Directory.Exists(SnapshotsDir))
         {
             return;
@@ -99,7 +160,9 @@ internal sealed class SnapshotStore(string warehouseDir)
             }
 
             var complete = File.Exists(Path.Combine(dir, CompleteMarker));
-            var age = DateTime.UtcNow - Directory.GetLastWriteTimeUtc(dir);
+            // The grace period runs from when the snapshot stopped being current, not from when it was made.
+            var superseded = Path.Combine(dir, SupersededMarker);
+            var age = DateTime.UtcNow - (File.Exists(superseded) ? File.GetLastWriteTimeUtc(superseded) : Directory.GetLastWriteTimeUtc(dir));
             if (!complete || age >= grace)
             {
                 try
@@ -151,6 +214,29 @@ internal sealed class SnapshotStore(string warehouseDir)
         }
 
         ReplaceLink(link, target);
+    }
+
+    private static void FsyncTree(string dir)
+    {
+        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        {
+            try
+            {
+                using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read);
+                RandomAccess.FlushToDisk(handle);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        foreach (var sub in Directory.EnumerateDirectories(dir, "*", SearchOption.AllDirectories))
+        {
+            FsyncDirectory(sub);
+        }
     }
 
     private static void FsyncDirectory(string dir)

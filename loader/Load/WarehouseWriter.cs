@@ -26,6 +26,14 @@ internal sealed class WarehouseWriter : IAsyncDisposable
         return new WarehouseWriter(connection);
     }
 
+    /// <summary>Opens an existing snapshot database (a copy of the previous one) to change it in place; no schema is applied.</summary>
+    public static async Task<WarehouseWriter> OpenAsync(string databasePath, CancellationToken cancellationToken)
+    {
+        var connection = new DuckDBConnection($"Data Source={databasePath}");
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return new WarehouseWriter(connection);
+    }
+
     /// <summary>Appends everything one document contributes. Add a line here for each new table.</summary>
     public void Append(DocumentRows rows)
     {
@@ -53,6 +61,9 @@ internal sealed class WarehouseWriter : IAsyncDisposable
             write(appender.CreateRow(), row);
         }
     }
+
+    /// <summary>Flushes and closes the appenders, so that SQL can add rows to the same tables.</summary>
+    public void EndAppend() => CloseAppenders();
 
     /// <summary>Flushes the appenders, then derives dimensions (sql/load) and creates views (sql/views).</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)

@@ -12,10 +12,10 @@ internal sealed class LoadWorker(LoadPipeline pipeline, IHostApplicationLifetime
     {
         var outcome = await pipeline.RunAsync(stoppingToken).ConfigureAwait(false);
         var output = Console.Out;
-        foreach (var r in outcome.Documents.Where(d => d.Status == "rejected"))
+        foreach (var r in outcome.Documents.Where(d => d.Status is "rejected" or "stale"))
         {
             var where = r.ErrorLine is > 0 && !r.FileName.Contains(':', StringComparison.Ordinal) ? $"{r.FileName}:{r.ErrorLine}" : r.FileName;
-            await output.WriteLineAsync($"rejected {where}: {r.Error}").ConfigureAwait(false);
+            await output.WriteLineAsync($"{r.Status} {where}: {r.Error}").ConfigureAwait(false);
         }
 
         foreach (var r in outcome.Documents.Where(d => d.Status == "loaded" && d.Warnings is not null))
@@ -32,7 +32,7 @@ internal sealed class LoadWorker(LoadPipeline pipeline, IHostApplicationLifetime
             return outcome.ExitCode;
         }
 
-        await output.WriteLineAsync($"snapshot {outcome.SnapshotId}: {outcome.Loaded} loaded, {outcome.Unchanged} unchanged, {outcome.Rejected} rejected").ConfigureAwait(false);
+        await output.WriteLineAsync($"snapshot {outcome.SnapshotId}: {outcome.Loaded} loaded, {outcome.Unchanged} unchanged, {outcome.Rejected} rejected ({outcome.Stale} stale), {outcome.Removed} removed").ConfigureAwait(false);
         foreach (var t in outcome.Tables.Where(t => !t.Name.StartsWith("etl_", StringComparison.Ordinal)))
         {
             await output.WriteLineAsync($"  {t.Name,-24} {t.Rows,10:N0} rows").ConfigureAwait(false);

@@ -28,17 +28,17 @@ internal static class TextDecoder
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return new DecodedText(DecodeStrict(StrictUtf8, bytes[3..], file, "UTF-8"), "utf-8-bom");
+            return Checked(new DecodedText(DecodeStrict(StrictUtf8, bytes[3..], file, "UTF-8"), "utf-8-bom"), file);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return new DecodedText(DecodeStrict(new UnicodeEncoding(false, false, true), bytes[2..], file, "UTF-16LE"), "utf-16le");
+            return Checked(new DecodedText(DecodeStrict(new UnicodeEncoding(false, false, true), bytes[2..], file, "UTF-16LE"), "utf-16le"), file);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return new DecodedText(DecodeStrict(new UnicodeEncoding(true, false, true), bytes[2..], file, "UTF-16BE"), "utf-16be");
+            return Checked(new DecodedText(DecodeStrict(new UnicodeEncoding(true, false, true), bytes[2..], file, "UTF-16BE"), "utf-16be"), file);
         }
 
         var nul = bytes.IndexOf((byte)0);
@@ -49,19 +49,84 @@ internal static class TextDecoder
 
         if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            return new DecodedText(StrictUtf8.GetString(bytes), "utf-8");
+            return Checked(new DecodedText(StrictUtf8.GetString(bytes), "utf-8"), file);
+        }
+
+        // Not valid UTF-8. A file that is UTF-8 up to a damaged or cut-off spot must not be read as Shift_JIS:
+        // that would "succeed" with mojibake. Real CP932 text almost never contains a run of valid multi-byte
+        // UTF-8 sequences, so a few of them before the first bad byte mean the file is damaged UTF-8.
+        var (bad, multiByte, truncated) = ScanUtf8(bytes);
+        if (truncated)
+        {
+            throw new DocumentException(file, LineOf(bytes, bad), $"truncated UTF-8: the file ends inside a character (byte {bad:N0} of {bytes.Length:N0}); incomplete copy or download?");
+        }
+
+        if (multiByte >= 4)
+        {
+            throw new DocumentException(file, LineOf(bytes, bad), $"invalid UTF-8 byte sequence at byte {bad:N0} (the text before it is UTF-8): damaged file or mixed encodings");
         }
 
         try
         {
-            return new DecodedText(Cp932.Value.GetString(bytes), "cp932");
+            return Checked(new DecodedText(Cp932.Value.GetString(bytes), "cp932"), file);
         }
         catch (DecoderFallbackException)
         {
-            var bad = FirstInvalidUtf8(bytes);
             throw new DocumentException(file, LineOf(bytes, bad),
-                "not valid UTF-8, UTF-16 or Shift_JIS/CP932 text (binary or truncated file)");
+                "not valid UTF-8, UTF-16 or Shift_JIS/CP932 text (binary or damaged file)");
         }
+    }
+
+    /// <summary>Rejects a decoding that is full of control characters: binary data that happened to decode.</summary>
+    private static DecodedText Checked(DecodedText decoded, string file)
+    {
+        var controls = 0;
+        var firstLine = 0;
+        var line = 1;
+        foreach (var c in decoded.Text)
+        {
+            if (c == '\n')
+            {
+                line++;
+            }
+            else if ((char.IsControl(c) && c is not ('\t' or '\r' or '\f' or '\v' or '\u0085')) || c == '\uFFFD')
+            {
+                controls++;
+                firstLine = firstLine == 0 ? line : firstLine;
+            }
+        }
+
+        if (controls > Math.Max(2, decoded.Text.Length / 200))
+        {
+            throw new DocumentException(file, firstLine, $"binary content ({controls:N0} control characters as {decoded.EncodingName}) — not a text document");
+        }
+
+        return decoded;
+    }
+
+    /// <summary>First invalid offset, how many multi-byte characters came before it, and whether it is a cut-off character at the end.</summary>
+    private static (int Offset, int MultiByte, bool Truncated) ScanUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        var multiByte = 0;
+        while (offset < bytes.Length)
+        {
+            var result = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed);
+            if (result == System.Buffers.OperationStatus.NeedMoreData)
+            {
+                return (offset, multiByte, multiByte > 0);
+            }
+
+            if (result != System.Buffers.OperationStatus.Done)
+            {
+                return (offset, multiByte, false);
+            }
+
+            multiByte += consumed > 1 ? 1 : 0;
+            offset += consumed;
+        }
+
+        return (0, multiByte, false);
     }
 
     private static string DecodeStrict(Encoding encoding, ReadOnlySpan<byte> bytes, string file, string name)
@@ -74,23 +139,6 @@ internal static class TextDecoder
         {
             throw new DocumentException(file, 0, $"invalid {name} byte sequence at byte {ex.Index}");
         }
-    }
-
-    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        var offset = 0;
-        while (offset < bytes.Length)
-        {
-            var result = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed);
-            if (result != System.Buffers.OperationStatus.Done)
-            {
-                return offset;
-            }
-
-            offset += consumed;
-        }
-
-        return 0;
     }
 
     private static int LineOf(ReadOnlySpan<byte> bytes, int offset) =>

@@ -7,13 +7,8 @@ namespace BudgetWarehouse.Loader.Extract;
 internal static partial class FiscalYearInference
 {
     /// <summary>Gregorian year of an era year (令和2 → 2020); null for an unknown era.</summary>
-    public static int? ToGregorian(string era, int eraYear) => era switch
-    {
-        "令和" or "R" => 2018 + eraYear,
-        "平成" or "H" => 1988 + eraYear,
-        "昭和" or "S" => 1925 + eraYear,
-        _ => null,
-    };
+    public static int? ToGregorian(string era, int eraYear) =>
+        Models.Quantities.JapaneseEra.TryToGregorianYear(era, eraYear, out var year) ? year : null;
 
     /// <summary>Parses "元" or digits as an era year.</summary>
     public static int ParseEraYear(string text) => text == "元" ? 1 : int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

@@ -91,18 +91,7 @@ public sealed partial class EngineDdlTests(SeedLoadFixture seeds)
         Assert.True(problems.Count == 0, $"sql/engines/{engine}.sql is out of step with the warehouse:\n" + string.Join("\n", problems));
     }
 
-    /// <summary>
-    /// Tables and columns of the contract that other changes add to the schema (quantities, plan progress,
-    /// lineage, departments). While one is not in this warehouse yet, declaring it is not an error: the
-    /// stale-declaration test skips naming it. Anything else declared but missing fails.
-    /// </summary>
-    private static readonly HashSet<string> Pending = new(StringComparer.Ordinal)
-    {
-        "fact_measure", "fact_milestone", "fact_plan_achievement", "fact_plan_status", "bridge_initiative_lineage",
-        "dim_department.parent", "dim_department.evidence", "dim_document.plan_principle",
-    };
-
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(Engines))]
     public async Task EveryDeclaredTableAndColumnIsInTheWarehouse(string engine)
     {
@@ -120,9 +109,7 @@ public sealed partial class EngineDdlTests(SeedLoadFixture seeds)
             stale.AddRange(declared.Columns.Keys.Where(c => !columns.ContainsKey(c)).Select(c => $"{table}.{c}"));
         }
 
-        var unexpected = stale.Where(s => !Pending.Contains(s)).ToList();
-        Assert.True(unexpected.Count == 0, $"sql/engines/{engine}.sql declares what the warehouse does not have: {string.Join(", ", unexpected)}");
-        Skip.If(stale.Count > 0, $"not in this warehouse yet (added by other changes of the contract): {string.Join(", ", stale)}");
+        Assert.True(stale.Count == 0, $"sql/engines/{engine}.sql declares what the warehouse does not have: {string.Join(", ", stale)}");
     }
 
     [Fact]

@@ -29,6 +29,7 @@ internal static class BwCommandLine
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(DocsCommand.Create());
         root.Subcommands.Add(DepartmentsCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;

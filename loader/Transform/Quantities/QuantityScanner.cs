@@ -4,7 +4,7 @@ namespace BudgetWarehouse.Loader.Transform.Quantities;
 /// Finds money, percentages and counts in NFKC text. A number is a quantity only when a unit follows
 /// it (円 after any multipliers, %, a counter word) or, in a document with a stated unit, when it
 /// stands alone in a cell. Everything else with digits in it is left alone on purpose: ordinals
-/// (第6回, 第5次), era and calendar dates (令和2年, 2024年度), names (金沢21世紀美術館, プラン2020, 5G),
+/// (第6回, 第5次), era and calendar dates (令和2年, 2024年度), names (○○21世紀美術館, プラン2020, 5G),
 /// ages (0歳児), anniversaries (50周年), stages (4期区間), rates (1人1台) and plan references (P27, No.1).
 /// Durations (24時間, 1年間, 2日間) and distances (1.5km) are not measures in warehouse v1: they
 /// describe how a programme runs rather than what it achieves or costs, and no reader has asked

@@ -33,6 +33,9 @@ internal sealed record LoadOutcome(
     /// <summary>Rejected documents (counted in <see cref="Rejected"/>) whose last good rows were kept.</summary>
     public int Stale { get; init; }
 
+    /// <summary>Series (a municipality's documents of one family) whose cross-year lineage was recomputed.</summary>
+    public int LineageSeries { get; init; }
+
     /// <summary>True when <see cref="LoadMode.IfChanged"/> found the inputs as the current snapshot was built from them; nothing was written.</summary>
     public bool NothingChanged { get; init; }
 
@@ -284,7 +287,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 }
 
                 stageStart = LoadMetrics.Start();
-                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                var (lineageSeries, _) = await writer.CompleteAsync(Parallelism, cancellationToken).ConfigureAwait(false);
                 etl.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
                 writer.AppendRunLog(etl);
                 var message = $"{loaded} loaded, {unchanged.Count} unchanged, {rejected} rejected ({stale} stale, rows kept), {removed} removed";
@@ -310,7 +313,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 }, cancellationToken).ConfigureAwait(false);
                 _metrics.Add(LoadStage.Export, ref stageStart);
                 await new LoadState(fingerprint, digest, state, byCopy ? previous!.CopyGeneration + 1 : 0).WriteAsync(snapshotDir, cancellationToken).ConfigureAwait(false);
-                outcome = new LoadOutcome(runId, snapshotId, inputs.Count, loaded, unchanged.Count, rejected, rows, etl, tables, null) { Removed = removed, Stale = stale };
+                outcome = new LoadOutcome(runId, snapshotId, inputs.Count, loaded, unchanged.Count, rejected, rows, etl, tables, null) { Removed = removed, Stale = stale, LineageSeries = lineageSeries };
             }
 
             // Only once the writer has closed the file: DuckDB refuses a read-only open while another process holds it read-write.
@@ -362,6 +365,8 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
             .Select(r => string.Join('\u001f', r.DepartmentId, r.Name, r.Bureau, r.Kind, r.Municipality, r.ValidFromFy, r.ValidToFy, r.Parent))
             .Order(StringComparer.Ordinal));
 
+    private int Parallelism => _options.Parallelism > 0 ? _options.Parallelism : Environment.ProcessorCount;
+
     private static string Key(Work w) => LoadState.InputKey(w.Sha!, w.Input.FileName, w.Input.Manifest);
 
     private async Task ProduceAsync(List<Work> work, string runId, DateTime loadedAt,
@@ -371,7 +376,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         {
             var parallel = new ParallelOptions
             {
-                MaxDegreeOfParallelism = _options.Parallelism > 0 ? _options.Parallelism : Environment.ProcessorCount,
+                MaxDegreeOfParallelism = Parallelism,
                 CancellationToken = cancellationToken,
             };
             await Parallel.ForEachAsync(work, parallel, async (w, ct) =>
@@ -537,7 +542,8 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
 
     /// <summary>
     /// Copies the previous snapshot's database and prepares it for this run: views dropped (sql/views makes
-    /// them again), tables without a document_id (derived by sql/load or appended whole each run) emptied, and
+    /// them again), tables without a document_id (derived by sql/load or appended whole each run) emptied, except the
+    /// lineage, which <see cref="LineageLoad"/> brings up to date series by series, and
     /// the rows of documents about to be parsed again deleted. Null, with nothing left behind, when that fails.
     /// </summary>
     private async Task<WarehouseWriter?> OpenCopyAsync(string previousDb, string dbPath, HashSet<string> parseIds, CancellationToken cancellationToken)
@@ -558,7 +564,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 "select table_name from duckdb_tables() t where database_name = current_database() and schema_name = 'main' and table_name not like 'etl\\_%' escape '\\' " +
                 "and not exists (select 1 from duckdb_columns() c where c.database_name = t.database_name and c.schema_name = 'main' and c.table_name = t.table_name and c.column_name = 'document_id')",
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
-            foreach (var table in derived)
+            foreach (var table in derived.Where(t => t != LineageLoad.Table))
             {
                 await writer.ExecuteAsync($"delete from main.\"{table}\"", cancellationToken).ConfigureAwait(false);
             }

@@ -61,4 +61,9 @@ internal static class TableWriters
         .AppendValue(r.RunId).AppendValue(r.FileName).AppendValue(r.DocumentId).AppendValue(r.Sha256).AppendValue(r.Status)
         .AppendValue(r.Family).AppendValue(r.Error).AppendValue(r.ErrorLine).AppendValue(r.Warnings).AppendValue(r.RowCount)
         .EndRow();
+
+    public static void Append(IDuckDBAppenderRow row, BridgeInitiativeLineageRow r) => row
+        .AppendValue(r.InitiativeId).AppendValue(r.LineageId).AppendValue(r.Municipality).AppendValue(r.Family).AppendValue(r.FiscalYear)
+        .AppendValue(r.PriorInitiativeId).AppendValue(r.PriorFiscalYear).AppendValue(r.Similarity).AppendValue(r.LinkRule).AppendValue(r.CoreText)
+        .EndRow();
 }

@@ -80,12 +80,18 @@ internal sealed class WarehouseWriter : IAsyncDisposable
     /// <summary>Flushes and closes the appenders, so that SQL can add rows to the same tables.</summary>
     public void EndAppend() => CloseAppenders();
 
-    /// <summary>Flushes the appenders, then derives dimensions (sql/load) and creates views (sql/views).</summary>
-    public async Task CompleteAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Flushes the appenders, then derives dimensions (sql/load), brings the cross-year lineage up to date
+    /// (<see cref="LineageLoad"/>, using up to <paramref name="parallelism"/> threads) and creates views (sql/views).
+    /// Returns the lineage series recomputed and the rows written for them.
+    /// </summary>
+    public async Task<(int Series, long Rows)> CompleteAsync(int parallelism, CancellationToken cancellationToken)
     {
         CloseAppenders();
         await SqlScripts.RunFolderAsync(_connection, "load", cancellationToken).ConfigureAwait(false);
+        var lineage = await LineageLoad.RefreshAsync(_connection, parallelism, cancellationToken).ConfigureAwait(false);
         await SqlScripts.RunFolderAsync(_connection, "views", cancellationToken).ConfigureAwait(false);
+        return lineage;
     }
 
     public void AppendRunLog(IEnumerable<EtlDocumentRow> documents)

@@ -1,5 +1,6 @@
 -- bridge_initiative_lineage: which initiatives of different fiscal years are the same undertaking.
--- Recomputed over the whole warehouse after every load by sql/load/900_initiative_lineage.sql.
+-- Kept up to date by the loader after every load (loader/Load/LineageLoad.cs, rules in loader/Transform/Lineage/):
+-- the series (municipality and family) whose documents changed are recomputed.
 create table bridge_initiative_lineage (
     initiative_id       varchar not null primary key,
     lineage_id          varchar not null,

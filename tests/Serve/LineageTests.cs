@@ -81,11 +81,12 @@ public sealed class LineageTests(LineageWarehouseFixture fixture)
         File.Copy(fixture.Warehouse.Database, copy);
         await using var connection = new DuckDBConnection($"Data Source={copy}");
         await connection.OpenAsync();
-        var lineageSql = Path.Combine(SqlScripts.Root, "load", "900_initiative_lineage.sql");
 
-        // Rerunning on unchanged facts gives the same rows.
+        // On unchanged facts nothing is recomputed; recomputing everything gives the same rows.
         var before = await LinksAsync(connection);
-        await SqlScripts.RunFileAsync(connection, lineageSql, CancellationToken.None);
+        Assert.Equal((0, 0L), await LineageLoad.RefreshAsync(connection, 2, CancellationToken.None));
+        await connection.ExecuteAsync("delete from bridge_initiative_lineage");
+        Assert.Equal(2, (await LineageLoad.RefreshAsync(connection, 2, CancellationToken.None)).Series);
         Assert.Equal(before, await LinksAsync(connection));
 
         // The same marathon under policies of different themes is not the same undertaking.
@@ -93,11 +94,55 @@ public sealed class LineageTests(LineageWarehouseFixture fixture)
             update dim_policy set theme = case when fiscal_year = 2021 then '観光・交流' else '文化・スポーツ' end
             where policy_id in (select policy_id from fact_initiative where text like '%北山マラソン%')
             """);
-        await SqlScripts.RunFileAsync(connection, lineageSql, CancellationToken.None);
+        await connection.ExecuteAsync("delete from bridge_initiative_lineage");
+        await LineageLoad.RefreshAsync(connection, 2, CancellationToken.None);
         var marathon = (await connection.QueryAsync<Link>(Select + " where i.text like '%北山マラソン%' and not i.is_relisted order by b.fiscal_year")).ToList();
         Assert.Equal(2, marathon.Count);
         Assert.NotEqual(marathon[0].LineageId, marathon[1].LineageId);
         Assert.Null(marathon[1].PriorInitiativeId);
+    }
+
+    [Fact]
+    public async Task AReloadRecomputesOnlyTheChangedSeriesAndAgreesWithAFullRecompute()
+    {
+        using var dir = new TempDir();
+        var seeds = Path.Combine(dir.Path, "seeds");
+        foreach (var file in Directory.EnumerateFiles(LineageWarehouseFixture.Seeds, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(seeds, Path.GetRelativePath(LineageWarehouseFixture.Seeds, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+
+        var warehouse = Path.Combine(dir.Path, "warehouse");
+        Assert.Equal(0, (await TestWarehouse.LoadAsync(seeds, warehouse)).ExitCode);
+        string minamikawaBefore;
+        using (var connection = TestWarehouse.OpenReadOnly(warehouse))
+        {
+            minamikawaBefore = string.Join("\n", await connection.QueryAsync<string>("select initiative_id || lineage_id from bridge_initiative_lineage where municipality = '南川市' order by 1"));
+        }
+
+        // 北山市 FY2022 gains an item that continues one of FY2021 and loses one that did.
+        var path = Path.Combine(seeds, "documents", "kitayama_2022.txt");
+        var text = (await File.ReadAllTextAsync(path)).Replace("- ・いなほ工業団地の造成工事を推進\n", "", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(path, text + "- ・中央公園の整備を推進\n");
+        var reload = await TestWarehouse.LoadAsync(seeds, warehouse);
+        Assert.Equal((1, 2, 1), (reload.Loaded, reload.Unchanged, reload.LineageSeries));
+
+        var copy = Path.Combine(dir.Path, "copy.duckdb");
+        File.Copy(Path.Combine(warehouse, SnapshotStore.DatabaseFile), copy);
+        await using var check = new DuckDBConnection($"Data Source={copy}");
+        await check.OpenAsync();
+        var incremental = await LinksAsync(check);
+        Assert.Contains("中央公園", incremental, StringComparison.Ordinal);
+        Assert.Equal(minamikawaBefore, string.Join("\n", await check.QueryAsync<string>("select initiative_id || lineage_id from bridge_initiative_lineage where municipality = '南川市' order by 1")));
+        Assert.Equal((2L, 1L), await check.QuerySingleAsync<(long, long)>(
+            "select count(*), count(distinct lineage_id) from bridge_initiative_lineage as b inner join fact_initiative as i using (initiative_id) where b.municipality = '北山市' and i.text = '中央公園の整備を推進'"));
+        Assert.Equal(0, await check.ExecuteScalarAsync<long>(
+            "select count(*) from bridge_initiative_lineage as b inner join fact_initiative as i using (initiative_id) where b.fiscal_year = 2022 and i.text = 'いなほ工業団地の造成工事を推進'"));
+        await check.ExecuteAsync("delete from bridge_initiative_lineage");
+        await LineageLoad.RefreshAsync(check, 2, CancellationToken.None);
+        Assert.Equal(incremental, await LinksAsync(check));
     }
 
     private const string Select = """

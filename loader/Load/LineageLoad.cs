@@ -1,0 +1,158 @@
+using System.Threading.Channels;
+using BudgetWarehouse.Loader.Transform.Lineage;
+using BudgetWarehouse.Models;
+using DuckDB.NET.Data;
+
+namespace BudgetWarehouse.Loader.Load;
+
+/// <summary>
+/// Keeps bridge_initiative_lineage in step with the facts, one series (a municipality's documents of one family)
+/// at a time: a series is recomputed when one of its items has no lineage row, a lineage row's initiative is gone,
+/// or an initiative's year, municipality or family is no longer the one its row was computed with. A fresh
+/// database therefore computes every series, and a reload after one document changed only that document's
+/// series. Items stream from DuckDB in series order on a second connection, series are linked in parallel
+/// (<see cref="SeriesLinker"/>), and rows go back through the appender, so memory stays bounded by the largest
+/// series whatever the size of the warehouse.
+/// </summary>
+internal static class LineageLoad
+{
+    public const string Table = "bridge_initiative_lineage";
+
+    /// <summary>Recomputes the series whose items changed; returns the number of series and of rows written.</summary>
+    public static async Task<(int Series, long Rows)> RefreshAsync(DuckDBConnection connection, int parallelism, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, """
+            create or replace temporary table lineage_items as
+            select i.initiative_id, coalesce(d.municipality, '') as municipality_key, d.family, d.fiscal_year
+            from fact_initiative as i
+            inner join dim_document as d using (document_id)
+            where i.kind = 'item' and not i.is_relisted;
+
+            create or replace table lineage_pending as
+            select i.municipality_key, i.family
+            from lineage_items as i
+            left join bridge_initiative_lineage as b using (initiative_id)
+            where b.initiative_id is null
+                or b.fiscal_year <> i.fiscal_year or coalesce(b.municipality, '') <> i.municipality_key or b.family <> i.family
+            union
+            select coalesce(b.municipality, ''), b.family
+            from bridge_initiative_lineage as b
+            left join lineage_items as i using (initiative_id)
+            where i.initiative_id is null
+                or b.fiscal_year <> i.fiscal_year or coalesce(b.municipality, '') <> i.municipality_key or b.family <> i.family;
+
+            delete from bridge_initiative_lineage as b
+            using lineage_pending as s
+            where coalesce(b.municipality, '') = s.municipality_key and b.family = s.family;
+
+            drop table lineage_items;
+            """, cancellationToken).ConfigureAwait(false);
+
+        var series = Channel.CreateBounded<Series>(new BoundedChannelOptions(Math.Max(2, parallelism * 4)) { SingleWriter = true });
+        var linked = Channel.CreateBounded<List<BridgeInitiativeLineageRow>>(new BoundedChannelOptions(Math.Max(2, parallelism * 4)) { SingleReader = true });
+        var reader = Task.Run(() => ReadSeriesAsync(connection, series.Writer, cancellationToken), cancellationToken);
+        var linkers = Task.Run(async () =>
+        {
+            try
+            {
+                await Parallel.ForEachAsync(series.Reader.ReadAllAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+                    async (s, ct) => await linked.Writer.WriteAsync(SeriesLinker.Link(s.Municipality, s.Family, s.Years), ct).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+            finally
+            {
+                linked.Writer.Complete();
+            }
+        }, cancellationToken);
+
+        var count = 0;
+        long rows = 0;
+        using (var appender = connection.CreateAppender(Table))
+        {
+            await foreach (var batch in linked.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var row in batch)
+                {
+                    TableWriters.Append(appender.CreateRow(), row);
+                }
+
+                count++;
+                rows += batch.Count;
+            }
+        }
+
+        await Task.WhenAll(reader, linkers).ConfigureAwait(false);
+        await ExecuteAsync(connection, "drop table lineage_pending", cancellationToken).ConfigureAwait(false);
+        return (count, rows);
+    }
+
+    /// <summary>
+    /// Streams the items of the series to recompute, grouped by series and year, on a second connection (the first
+    /// one appends meanwhile); the series to recompute are therefore in a table, not a connection-local temporary one.
+    /// </summary>
+    private static async Task ReadSeriesAsync(DuckDBConnection connection, ChannelWriter<Series> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var reading = new DuckDBConnection(connection.ConnectionString);
+            await reading.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = reading.CreateCommand();
+            command.UseStreamingMode = true;
+            command.CommandText = """
+                select d.municipality, d.family, d.fiscal_year, i.initiative_id, i.seq, p.theme, i.text
+                from fact_initiative as i
+                inner join dim_document as d using (document_id)
+                inner join lineage_pending as s on s.municipality_key = coalesce(d.municipality, '') and s.family = d.family
+                left join dim_policy as p on p.policy_id = i.policy_id
+                where i.kind = 'item' and not i.is_relisted
+                order by s.municipality_key, d.family, d.fiscal_year, i.seq, i.initiative_id
+                """;
+            await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            Series? current = null;
+            List<LineageItem>? items = null;
+            var year = 0;
+            while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var municipality = rows.IsDBNull(0) ? null : rows.GetString(0);
+                var family = rows.GetString(1);
+                var fiscalYear = rows.GetInt32(2);
+                if (current is null || (current.Municipality ?? "") != (municipality ?? "") || current.Family != family)
+                {
+                    if (current is not null)
+                    {
+                        await writer.WriteAsync(current, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    current = new Series(municipality, family, []);
+                    items = null;
+                }
+
+                if (items is null || fiscalYear != year)
+                {
+                    items = [];
+                    year = fiscalYear;
+                    current.Years.Add(new LineageYear(fiscalYear, items));
+                }
+
+                items.Add(new LineageItem(rows.GetString(3), rows.GetInt32(4), rows.IsDBNull(5) ? null : rows.GetString(5), rows.GetString(6)));
+            }
+
+            if (current is not null)
+            {
+                await writer.WriteAsync(current, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            writer.Complete();
+        }
+    }
+
+    private static async Task ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed record Series(string? Municipality, string Family, List<LineageYear> Years);
+}

@@ -1,16 +1,17 @@
 using System.Threading.Channels;
 using BudgetWarehouse.Loader.Transform.Lineage;
 using BudgetWarehouse.Models;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace BudgetWarehouse.Loader.Load;
 
 /// <summary>
 /// Keeps bridge_initiative_lineage in step with the facts, one series (a municipality's documents of one family)
-/// at a time: a series is recomputed when one of its items has no lineage row, a lineage row's initiative is gone,
-/// or an initiative's year, municipality or family is no longer the one its row was computed with. A fresh
-/// database therefore computes every series, and a reload after one document changed only that document's
-/// series. Items stream from DuckDB in series order on a second connection, series are linked in parallel
+/// at a time. In a database copied from the previous snapshot, the series recomputed are those the load added a
+/// document to or removed one from (<see cref="SnapshotChanges"/>); otherwise those where one of its items has no
+/// lineage row, a lineage row's initiative is gone, or an initiative's year, municipality or family is no longer
+/// the one its row was computed with, so a fresh database computes every series. Items stream from DuckDB in series order on a second connection, series are linked in parallel
 /// (<see cref="SeriesLinker"/>), and rows go back through the appender, so memory stays bounded by the largest
 /// series whatever the size of the warehouse.
 /// </summary>
@@ -18,45 +19,80 @@ internal static class LineageLoad
 {
     public const string Table = "bridge_initiative_lineage";
 
-    /// <summary>Recomputes the series whose items changed; returns the number of series and of rows written.</summary>
-    public static async Task<(int Series, long Rows)> RefreshAsync(DuckDBConnection connection, int parallelism, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recomputes the series whose items changed: those <paramref name="changes"/> names when the database is a copy of
+    /// the previous snapshot, else every series whose rows disagree with the facts. Records the lineage partitions it
+    /// rewrites in <paramref name="changes"/>. Returns the number of series and of rows written.
+    /// </summary>
+    public static async Task<(int Series, long Rows)> RefreshAsync(DuckDBConnection connection, int parallelism, CancellationToken cancellationToken, SnapshotChanges? changes = null)
     {
+        string documentFilter;
+        if (changes is { Everything: false })
+        {
+            await ExecuteAsync(connection, "create or replace table lineage_pending (municipality_key varchar not null, family varchar not null)", cancellationToken).ConfigureAwait(false);
+            using (var appender = connection.CreateAppender("lineage_pending"))
+            {
+                foreach (var (municipality, family) in changes.Series)
+                {
+                    appender.CreateRow().AppendValue(municipality).AppendValue(family).EndRow();
+                }
+            }
+
+            // The documents of those series, written out so that the scan of fact_initiative filters on them.
+            var documents = await connection.QueryAsync<string>(new CommandDefinition(
+                "select d.document_id from dim_document as d inner join lineage_pending as s on s.municipality_key = coalesce(d.municipality, '') and s.family = d.family",
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            documentFilter = $"i.document_id in ({SnapshotChanges.IdList(documents)})";
+            if (documentFilter.EndsWith("()", StringComparison.Ordinal))
+            {
+                documentFilter = "false";
+            }
+        }
+        else
+        {
+            await ExecuteAsync(connection, """
+                create or replace temporary table lineage_items as
+                select i.initiative_id, coalesce(d.municipality, '') as municipality_key, d.family, d.fiscal_year
+                from fact_initiative as i
+                inner join dim_document as d using (document_id)
+                where i.kind = 'item' and not i.is_relisted;
+
+                create or replace table lineage_pending as
+                select i.municipality_key, i.family
+                from lineage_items as i
+                left join bridge_initiative_lineage as b using (initiative_id)
+                where b.initiative_id is null
+                    or b.fiscal_year <> i.fiscal_year or coalesce(b.municipality, '') <> i.municipality_key or b.family <> i.family
+                union
+                select coalesce(b.municipality, ''), b.family
+                from bridge_initiative_lineage as b
+                left join lineage_items as i using (initiative_id)
+                where i.initiative_id is null
+                    or b.fiscal_year <> i.fiscal_year or coalesce(b.municipality, '') <> i.municipality_key or b.family <> i.family;
+
+                drop table lineage_items;
+                """, cancellationToken).ConfigureAwait(false);
+            documentFilter = "true";
+        }
+
+        changes?.AddPartitions(Table, await connection.QueryAsync<int>(new CommandDefinition(
+            "select distinct b.fiscal_year from bridge_initiative_lineage as b inner join lineage_pending as s on coalesce(b.municipality, '') = s.municipality_key and b.family = s.family",
+            cancellationToken: cancellationToken)).ConfigureAwait(false));
         await ExecuteAsync(connection, """
-            create or replace temporary table lineage_items as
-            select i.initiative_id, coalesce(d.municipality, '') as municipality_key, d.family, d.fiscal_year
-            from fact_initiative as i
-            inner join dim_document as d using (document_id)
-            where i.kind = 'item' and not i.is_relisted;
-
-            create or replace table lineage_pending as
-            select i.municipality_key, i.family
-            from lineage_items as i
-            left join bridge_initiative_lineage as b using (initiative_id)
-            where b.initiative_id is null
-                or b.fiscal_year <> i.fiscal_year or coalesce(b.municipality, '') <> i.municipality_key or b.family <> i.family
-            union
-            select coalesce(b.municipality, ''), b.family
-            from bridge_initiative_lineage as b
-            left join lineage_items as i using (initiative_id)
-            where i.initiative_id is null
-                or b.fiscal_year <> i.fiscal_year or coalesce(b.municipality, '') <> i.municipality_key or b.family <> i.family;
-
             delete from bridge_initiative_lineage as b
             using lineage_pending as s
             where coalesce(b.municipality, '') = s.municipality_key and b.family = s.family;
-
-            drop table lineage_items;
             """, cancellationToken).ConfigureAwait(false);
 
         var series = Channel.CreateBounded<Series>(new BoundedChannelOptions(Math.Max(2, parallelism * 4)) { SingleWriter = true });
-        var linked = Channel.CreateBounded<List<BridgeInitiativeLineageRow>>(new BoundedChannelOptions(Math.Max(2, parallelism * 4)) { SingleReader = true });
-        var reader = Task.Run(() => ReadSeriesAsync(connection, series.Writer, cancellationToken), cancellationToken);
+        var linked = Channel.CreateBounded<(int Index, List<BridgeInitiativeLineageRow> Rows)>(new BoundedChannelOptions(Math.Max(2, parallelism * 4)) { SingleReader = true });
+        var reader = Task.Run(() => ReadSeriesAsync(connection, documentFilter, series.Writer, cancellationToken), cancellationToken);
         var linkers = Task.Run(async () =>
         {
             try
             {
                 await Parallel.ForEachAsync(series.Reader.ReadAllAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-                    async (s, ct) => await linked.Writer.WriteAsync(SeriesLinker.Link(s.Municipality, s.Family, s.Years), ct).ConfigureAwait(false)).ConfigureAwait(false);
+                    async (s, ct) => await linked.Writer.WriteAsync((s.Index, SeriesLinker.Link(s.Municipality, s.Family, s.Years)), ct).ConfigureAwait(false)).ConfigureAwait(false);
             }
             finally
             {
@@ -68,12 +104,14 @@ internal static class LineageLoad
         long rows = 0;
         using (var appender = connection.CreateAppender(Table))
         {
-            await foreach (var batch in linked.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var batch in linked.Reader.ReadAllAsync(cancellationToken).ReadInOrderAsync().ConfigureAwait(false))
             {
                 foreach (var row in batch)
                 {
                     TableWriters.Append(appender.CreateRow(), row);
                 }
+
+                changes?.AddPartitions(Table, batch.Select(r => r.FiscalYear).Distinct());
 
                 count++;
                 rows += batch.Count;
@@ -89,7 +127,7 @@ internal static class LineageLoad
     /// Streams the items of the series to recompute, grouped by series and year, on a second connection (the first
     /// one appends meanwhile); the series to recompute are therefore in a table, not a connection-local temporary one.
     /// </summary>
-    private static async Task ReadSeriesAsync(DuckDBConnection connection, ChannelWriter<Series> writer, CancellationToken cancellationToken)
+    private static async Task ReadSeriesAsync(DuckDBConnection connection, string documentFilter, ChannelWriter<Series> writer, CancellationToken cancellationToken)
     {
         try
         {
@@ -97,13 +135,13 @@ internal static class LineageLoad
             await reading.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = reading.CreateCommand();
             command.UseStreamingMode = true;
-            command.CommandText = """
+            command.CommandText = $"""
                 select d.municipality, d.family, d.fiscal_year, i.initiative_id, i.seq, p.theme, i.text
                 from fact_initiative as i
                 inner join dim_document as d using (document_id)
                 inner join lineage_pending as s on s.municipality_key = coalesce(d.municipality, '') and s.family = d.family
                 left join dim_policy as p on p.policy_id = i.policy_id
-                where i.kind = 'item' and not i.is_relisted
+                where i.kind = 'item' and not i.is_relisted and {documentFilter}
                 order by s.municipality_key, d.family, d.fiscal_year, i.seq, i.initiative_id
                 """;
             await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -122,7 +160,7 @@ internal static class LineageLoad
                         await writer.WriteAsync(current, cancellationToken).ConfigureAwait(false);
                     }
 
-                    current = new Series(municipality, family, []);
+                    current = new Series(current is null ? 0 : current.Index + 1, municipality, family, []);
                     items = null;
                 }
 
@@ -154,5 +192,5 @@ internal static class LineageLoad
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record Series(string? Municipality, string Family, List<LineageYear> Years);
+    private sealed record Series(int Index, string? Municipality, string Family, List<LineageYear> Years);
 }

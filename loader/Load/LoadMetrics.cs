@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
@@ -36,6 +37,7 @@ internal sealed partial class LoadMetrics
 {
     private readonly long[] _ticks = new long[Enum.GetValues<LoadStage>().Length];
     private readonly long[] _cpuNanoseconds = new long[Enum.GetValues<LoadStage>().Length];
+    private readonly ConcurrentQueue<(string Step, TimeSpan Wall)> _steps = new();
     private long _started;
     private int _documentsTotal;
     private long _bytesTotal;
@@ -58,6 +60,7 @@ internal sealed partial class LoadMetrics
     {
         Array.Clear(_ticks);
         Array.Clear(_cpuNanoseconds);
+        _steps.Clear();
         Volatile.Write(ref _documentsTotal, 0);
         Volatile.Write(ref _documentsDone, 0);
         Interlocked.Exchange(ref _bytesTotal, 0);
@@ -97,6 +100,12 @@ internal sealed partial class LoadMetrics
 
         since = now;
     }
+
+    /// <summary>Records the wall time of one named step of the finish or export stage (a SQL script, the lineage, a table's COPY).</summary>
+    public void Step(string name, TimeSpan wall) => _steps.Enqueue((name, wall));
+
+    /// <summary>The steps recorded since <see cref="Reset"/>, in the order they ran.</summary>
+    public IReadOnlyList<(string Step, TimeSpan Wall)> Steps => [.. _steps];
 
     /// <summary>Wall time of a stage (summed over workers for the parallel stages).</summary>
     public TimeSpan this[LoadStage stage] => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks[(int)stage]));

@@ -162,8 +162,10 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
             var dbPath = Path.Combine(snapshotDir, SnapshotStore.DatabaseFile);
             var parseIds = toParse.Where(w => w.Sha is not null).Select(w => Ids.Document(w.Sha!)).ToHashSet(StringComparer.Ordinal);
             var byCopy = _options.IncrementalByCopy && !_forceFresh && sameCode && unchanged.Count > 0 && previous!.CopyGeneration < MaxCopyGenerations;
-            var writer = byCopy ? await OpenCopyAsync(previousDb!, dbPath, parseIds, cancellationToken).ConfigureAwait(false) : null;
+            var changes = SnapshotChanges.Incremental();
+            var writer = byCopy ? await OpenCopyAsync(previousDb!, dbPath, parseIds, changes, cancellationToken).ConfigureAwait(false) : null;
             byCopy = writer is not null;
+            changes = byCopy ? changes : SnapshotChanges.All;
             writer ??= await WarehouseWriter.CreateAsync(dbPath, cancellationToken).ConfigureAwait(false);
             _forceFresh = false;
             await using (writer)
@@ -193,10 +195,10 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
 
                 // dim_department applies the reorganisations stated in every document with rows in the snapshot.
                 var stated = new List<StatedChange>(unchanged.SelectMany(u => u.Previous.DepartmentChanges ?? []));
-                var channel = Channel.CreateBounded<(DocumentRows? Rows, EtlDocumentRow Etl)>(new BoundedChannelOptions(32) { SingleReader = true });
+                var channel = Channel.CreateBounded<(int Index, (DocumentRows? Rows, EtlDocumentRow Etl) Result)>(new BoundedChannelOptions(32) { SingleReader = true });
                 var producer = Task.Run(() => ProduceAsync(toParse, runId, started, channel.Writer, cancellationToken), cancellationToken);
                 var parsed = new List<EtlDocumentRow>();
-                await foreach (var (docRows, record) in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                await foreach (var (docRows, record) in channel.Reader.ReadAllAsync(cancellationToken).ReadInOrderAsync().ConfigureAwait(false))
                 {
                     if (docRows is not null)
                     {
@@ -270,7 +272,10 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 if (byCopy)
                 {
                     // The copy still holds the rows of replaced, removed and rejected (not stale) documents.
+                    var deleteStart = Stopwatch.GetTimestamp();
+                    await changes.AddDocumentsAsync(writer.Connection, "not in", state.Select(d => d.DocumentId), cancellationToken).ConfigureAwait(false);
                     await DeleteDocumentsAsync(writer, "not in", state.Select(d => d.DocumentId), cancellationToken).ConfigureAwait(false);
+                    _metrics.Step("delete the rows of documents gone", Stopwatch.GetElapsedTime(deleteStart));
                 }
 
                 foreach (var r in etl.Where(e => e.Status is "rejected" or "stale"))
@@ -287,7 +292,8 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 }
 
                 stageStart = LoadMetrics.Start();
-                var (lineageSeries, _) = await writer.CompleteAsync(Parallelism, cancellationToken).ConfigureAwait(false);
+                await changes.AddDocumentsAsync(writer.Connection, "in", state.Where(s => s.Status == "loaded").Select(s => s.DocumentId), cancellationToken).ConfigureAwait(false);
+                var (lineageSeries, _) = await writer.CompleteAsync(Parallelism, changes, cancellationToken, _metrics.Step).ConfigureAwait(false);
                 etl.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
                 writer.AppendRunLog(etl);
                 var message = $"{loaded} loaded, {unchanged.Count} unchanged, {rejected} rejected ({stale} stale, rows kept), {removed} removed";
@@ -295,11 +301,14 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                     "insert into etl_run values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", cancellationToken,
                     runId, started, time.GetUtcNow().UtcDateTime, _options.SeedsPath, snapshotId, inputs.Count + problems.Count(p => p.File is null),
                     loaded, unchanged.Count, rejected, removed, rejected > 0 ? "partial" : "ok", message).ConfigureAwait(false);
+                var checkpointStart = Stopwatch.GetTimestamp();
                 await writer.ExecuteAsync("checkpoint", cancellationToken).ConfigureAwait(false);
+                _metrics.Step("checkpoint", Stopwatch.GetElapsedTime(checkpointStart));
 
                 _metrics.Add(LoadStage.Finish, ref stageStart);
                 var lakeDir = Path.Combine(snapshotDir, SnapshotStore.LakeFolder);
-                tables = await ParquetExporter.ExportAsync(writer.Connection, lakeDir, cancellationToken).ConfigureAwait(false);
+                var previousLake = previousDir is null ? null : Path.Combine(previousDir, SnapshotStore.LakeFolder);
+                tables = await ParquetExporter.ExportAsync(writer.Connection, lakeDir, cancellationToken, _metrics.Step, changes.Everything ? null : (changes, previousLake!)).ConfigureAwait(false);
                 var staleIds = new HashSet<string>(state.Where(s => s.Status == "stale").Select(s => s.DocumentId), StringComparer.Ordinal);
                 var documents = await writer.Connection.QueryAsync<(string, string, string, int, string)>(
                     "select document_id, file_name, family, fiscal_year, sha256 from dim_document order by file_name").ConfigureAwait(false);
@@ -370,7 +379,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
     private static string Key(Work w) => LoadState.InputKey(w.Sha!, w.Input.FileName, w.Input.Manifest);
 
     private async Task ProduceAsync(List<Work> work, string runId, DateTime loadedAt,
-        ChannelWriter<(DocumentRows?, EtlDocumentRow)> writer, CancellationToken cancellationToken)
+        ChannelWriter<(int, (DocumentRows?, EtlDocumentRow))> writer, CancellationToken cancellationToken)
     {
         try
         {
@@ -379,9 +388,10 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 MaxDegreeOfParallelism = Parallelism,
                 CancellationToken = cancellationToken,
             };
-            await Parallel.ForEachAsync(work, parallel, async (w, ct) =>
+            await Parallel.ForEachAsync(work.Select((w, i) => (w, i)), parallel, async (item, ct) =>
             {
-                await writer.WriteAsync(Process(w.Input, w.Sha, w.Size, w.Error, runId, loadedAt), ct).ConfigureAwait(false);
+                var (w, i) = item;
+                await writer.WriteAsync((i, Process(w.Input, w.Sha, w.Size, w.Error, runId, loadedAt)), ct).ConfigureAwait(false);
                 _metrics.DocumentDone(w.Size);
             }).ConfigureAwait(false);
         }
@@ -546,12 +556,15 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
     /// lineage, which <see cref="LineageLoad"/> brings up to date series by series, and
     /// the rows of documents about to be parsed again deleted. Null, with nothing left behind, when that fails.
     /// </summary>
-    private async Task<WarehouseWriter?> OpenCopyAsync(string previousDb, string dbPath, HashSet<string> parseIds, CancellationToken cancellationToken)
+    private async Task<WarehouseWriter?> OpenCopyAsync(string previousDb, string dbPath, HashSet<string> parseIds, SnapshotChanges changes, CancellationToken cancellationToken)
     {
         WarehouseWriter? writer = null;
         try
         {
+            var started = Stopwatch.GetTimestamp();
             File.Copy(previousDb, dbPath);
+            _metrics.Step("copy the previous database", Stopwatch.GetElapsedTime(started));
+            started = Stopwatch.GetTimestamp();
             writer = await WarehouseWriter.OpenAsync(dbPath, cancellationToken).ConfigureAwait(false);
             var views = await writer.Connection.QueryAsync<string>(new CommandDefinition(
                 "select view_name from duckdb_views() where database_name = current_database() and schema_name = 'main' and not internal", cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -569,7 +582,9 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 await writer.ExecuteAsync($"delete from main.\"{table}\"", cancellationToken).ConfigureAwait(false);
             }
 
+            await changes.AddDocumentsAsync(writer.Connection, "in", parseIds, cancellationToken).ConfigureAwait(false);
             await DeleteDocumentsAsync(writer, "in", parseIds, cancellationToken).ConfigureAwait(false);
+            _metrics.Step("clear the copy's derived tables and changed documents", Stopwatch.GetElapsedTime(started));
             return writer;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)

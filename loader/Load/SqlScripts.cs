@@ -17,8 +17,10 @@ internal static class SqlScripts
     /// <summary>
     /// Runs every file of <paramref name="folder"/> in name order; a failure names the file. A file whose
     /// <c>-- requires:</c> tables are not in the database is skipped and returned with the reason.
+    /// <paramref name="timed"/>, when given, receives each file's path (relative to the sql folder) and wall time.
     /// </summary>
-    public static async Task<IReadOnlyList<(string File, string Reason)>> RunFolderAsync(DuckDBConnection connection, string folder, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(string File, string Reason)>> RunFolderAsync(DuckDBConnection connection, string folder, CancellationToken cancellationToken,
+        Action<string, TimeSpan>? timed = null)
     {
         var skipped = new List<(string, string)>();
         foreach (var file in Files(folder))
@@ -31,7 +33,9 @@ internal static class SqlScripts
                 continue;
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await RunFileAsync(connection, file, cancellationToken).ConfigureAwait(false);
+            timed?.Invoke(Path.GetRelativePath(Root, file), System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
 
         return skipped;

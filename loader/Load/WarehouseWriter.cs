@@ -81,16 +81,20 @@ internal sealed class WarehouseWriter : IAsyncDisposable
     public void EndAppend() => CloseAppenders();
 
     /// <summary>
-    /// Flushes the appenders, then derives dimensions (sql/load), brings the cross-year lineage up to date
-    /// (<see cref="LineageLoad"/>, using up to <paramref name="parallelism"/> threads) and creates views (sql/views).
-    /// Returns the lineage series recomputed and the rows written for them.
+    /// Flushes the appenders, then derives dimensions (sql/load), brings the cross-year lineage of the series
+    /// <paramref name="changes"/> names up to date (<see cref="LineageLoad"/>, using up to <paramref name="parallelism"/> threads) and creates views (sql/views).
+    /// Returns the lineage series recomputed and the rows written for them; <paramref name="timed"/> receives each step's wall time.
     /// </summary>
-    public async Task<(int Series, long Rows)> CompleteAsync(int parallelism, CancellationToken cancellationToken)
+    public async Task<(int Series, long Rows)> CompleteAsync(int parallelism, SnapshotChanges changes, CancellationToken cancellationToken, Action<string, TimeSpan>? timed = null)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         CloseAppenders();
-        await SqlScripts.RunFolderAsync(_connection, "load", cancellationToken).ConfigureAwait(false);
-        var lineage = await LineageLoad.RefreshAsync(_connection, parallelism, cancellationToken).ConfigureAwait(false);
-        await SqlScripts.RunFolderAsync(_connection, "views", cancellationToken).ConfigureAwait(false);
+        timed?.Invoke("flush appenders", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        await SqlScripts.RunFolderAsync(_connection, "load", cancellationToken, timed).ConfigureAwait(false);
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var lineage = await LineageLoad.RefreshAsync(_connection, parallelism, cancellationToken, changes).ConfigureAwait(false);
+        timed?.Invoke($"lineage ({lineage.Series:N0} series, {lineage.Rows:N0} rows)", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        await SqlScripts.RunFolderAsync(_connection, "views", cancellationToken, timed).ConfigureAwait(false);
         return lineage;
     }
 

@@ -46,4 +46,18 @@ set
 from department_fix as x
 where x.initiative_id = f.initiative_id;
 
+-- Facts derived from an initiative (measures, milestones) carry the initiative's department: the loader gives them
+-- the initiative's key when it builds them, so only the initiatives re-keyed here need their facts following.
+update fact_measure as m
+set department_id = f.department_id
+from fact_initiative as f
+inner join department_fix as x on x.initiative_id = f.initiative_id
+where m.initiative_id = f.initiative_id and m.department_id <> f.department_id;
+
+update fact_milestone as m
+set department_id = f.department_id
+from fact_initiative as f
+inner join department_fix as x on x.initiative_id = f.initiative_id
+where m.initiative_id = f.initiative_id and m.department_id <> f.department_id;
+
 drop table department_fix;

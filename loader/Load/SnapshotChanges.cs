@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace BudgetWarehouse.Loader.Load;
+
+/// <summary>
+/// What a load changed in a database copied from the previous snapshot: the series (municipality and family) and the
+/// fiscal-year partitions of each table that gained or lost rows. The cross-year lineage is recomputed for those series
+/// only, and only those partitions are written to Parquet again; the rest of the lake is linked from the previous
+/// snapshot. A database built fresh changes everything (<see cref="Everything"/>).
+/// </summary>
+internal sealed partial class SnapshotChanges
+{
+    private readonly HashSet<(string MunicipalityKey, string Family)> _series = [];
+    private readonly HashSet<(string Table, int FiscalYear)> _partitions = [];
+
+    private SnapshotChanges(bool everything) => Everything = everything;
+
+    /// <summary>A fresh database: every series and every partition is new.</summary>
+    public static SnapshotChanges All => new(everything: true);
+
+    /// <summary>A copy of the previous snapshot's database, changed document by document.</summary>
+    public static SnapshotChanges Incremental() => new(everything: false);
+
+    public bool Everything { get; }
+
+    /// <summary>Series with a document added or removed, as (coalesce(municipality, ''), family).</summary>
+    public IReadOnlyCollection<(string MunicipalityKey, string Family)> Series => _series;
+
+    /// <summary>Whether the Parquet partition of <paramref name="table"/> for <paramref name="fiscalYear"/> must be written again.</summary>
+    public bool Touches(string table, int fiscalYear) => Everything || _partitions.Contains((table, fiscalYear));
+
+    public void AddPartitions(string table, IEnumerable<int> fiscalYears)
+    {
+        foreach (var year in fiscalYears)
+        {
+            _partitions.Add((table, year));
+        }
+    }
+
+    /// <summary>
+    /// Records the series and partitions of the given documents' rows as they are in the database now: call it before
+    /// deleting them and after appending them.
+    /// </summary>
+    public async Task AddDocumentsAsync(DuckDBConnection connection, string inOrNotIn, IEnumerable<string> documentIds, CancellationToken cancellationToken)
+    {
+        if (Everything)
+        {
+            return;
+        }
+
+        var list = IdList(documentIds);
+        if (list.Length == 0 && inOrNotIn == "in")
+        {
+            return;
+        }
+
+        var filter = list.Length == 0 ? "true" : $"document_id {inOrNotIn} ({list})";
+        foreach (var (municipality, family) in await connection.QueryAsync<(string, string)>(new CommandDefinition(
+            $"select distinct coalesce(municipality, ''), family from dim_document where {filter}", cancellationToken: cancellationToken)).ConfigureAwait(false))
+        {
+            _series.Add((municipality, family));
+        }
+
+        var tables = await connection.QueryAsync<string>(new CommandDefinition(
+            "select table_name from duckdb_columns() where database_name = current_database() and schema_name = 'main' and column_name = 'document_id' " +
+            "and table_name in (select table_name from duckdb_columns() where database_name = current_database() and schema_name = 'main' and column_name = 'fiscal_year') order by table_name",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var table in tables)
+        {
+            AddPartitions(table, await connection.QueryAsync<int>(new CommandDefinition(
+                $"select distinct fiscal_year from main.\"{table}\" where {filter}", cancellationToken: cancellationToken)).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>
+    /// A SQL list of document ids. Ids are the loader's own (16 hex digits of the content hash); anything else is refused
+    /// rather than written into SQL.
+    /// </summary>
+    public static string IdList(IEnumerable<string> documentIds) =>
+        string.Join(',', documentIds.Select(id => DocumentId().IsMatch(id) ? $"'{id}'" : throw new ArgumentException($"not a document id: {id}", nameof(documentIds))));
+
+    [GeneratedRegex("^[0-9a-f]{16}$")]
+    private static partial Regex DocumentId();
+}

@@ -19,13 +19,18 @@ internal static class LineageLoad
 {
     public const string Table = "bridge_initiative_lineage";
 
+    /// <summary>Up to this many documents to recompute are listed in the query that reads their items.</summary>
+    private const int MaxListedDocuments = 1000;
+
     /// <summary>
     /// Recomputes the series whose items changed: those <paramref name="changes"/> names when the database is a copy of
     /// the previous snapshot, else every series whose rows disagree with the facts. Records the lineage partitions it
     /// rewrites in <paramref name="changes"/>. Returns the number of series and of rows written.
     /// </summary>
-    public static async Task<(int Series, long Rows)> RefreshAsync(DuckDBConnection connection, int parallelism, CancellationToken cancellationToken, SnapshotChanges? changes = null)
+    public static async Task<(int Series, long Rows)> RefreshAsync(DuckDBConnection connection, int parallelism, CancellationToken cancellationToken, SnapshotChanges? changes = null,
+        Action<string, TimeSpan>? timed = null)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         string documentFilter;
         if (changes is { Everything: false })
         {
@@ -38,15 +43,14 @@ internal static class LineageLoad
                 }
             }
 
-            // The documents of those series, written out so that the scan of fact_initiative filters on them.
-            var documents = await connection.QueryAsync<string>(new CommandDefinition(
+            // The documents of those series: written out when they are few, so that the scan of fact_initiative filters
+            // on them before reading texts; joined when they are many.
+            var documents = (await connection.QueryAsync<string>(new CommandDefinition(
                 "select d.document_id from dim_document as d inner join lineage_pending as s on s.municipality_key = coalesce(d.municipality, '') and s.family = d.family",
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            documentFilter = $"i.document_id in ({SnapshotChanges.IdList(documents)})";
-            if (documentFilter.EndsWith("()", StringComparison.Ordinal))
-            {
-                documentFilter = "false";
-            }
+                cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            documentFilter = documents.Count == 0 ? "false"
+                : documents.Count <= MaxListedDocuments ? $"i.document_id in ({SnapshotChanges.IdList(documents)})"
+                : "true";
         }
         else
         {
@@ -75,6 +79,8 @@ internal static class LineageLoad
             documentFilter = "true";
         }
 
+        timed?.Invoke("lineage: find the series to recompute", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
         changes?.AddPartitions(Table, await connection.QueryAsync<int>(new CommandDefinition(
             "select distinct b.fiscal_year from bridge_initiative_lineage as b inner join lineage_pending as s on coalesce(b.municipality, '') = s.municipality_key and b.family = s.family",
             cancellationToken: cancellationToken)).ConfigureAwait(false));
@@ -84,6 +90,8 @@ internal static class LineageLoad
             where coalesce(b.municipality, '') = s.municipality_key and b.family = s.family;
             """, cancellationToken).ConfigureAwait(false);
 
+        timed?.Invoke("lineage: delete their rows", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
         var series = Channel.CreateBounded<Series>(new BoundedChannelOptions(Math.Max(2, parallelism * 4)) { SingleWriter = true });
         var linked = Channel.CreateBounded<(int Index, List<BridgeInitiativeLineageRow> Rows)>(new BoundedChannelOptions(Math.Max(2, parallelism * 4)) { SingleReader = true });
         var reader = Task.Run(() => ReadSeriesAsync(connection, documentFilter, series.Writer, cancellationToken), cancellationToken);
@@ -119,6 +127,7 @@ internal static class LineageLoad
         }
 
         await Task.WhenAll(reader, linkers).ConfigureAwait(false);
+        timed?.Invoke($"lineage: read, link and append ({count:N0} series, {rows:N0} rows)", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         await ExecuteAsync(connection, "drop table lineage_pending", cancellationToken).ConfigureAwait(false);
         return (count, rows);
     }

@@ -50,15 +50,17 @@ internal sealed partial class SnapshotChanges
             return;
         }
 
-        var list = IdList(documentIds);
-        if (list.Length == 0 && inOrNotIn == "in")
+        var ids = documentIds.ToList();
+        if (ids.Count == 0 && inOrNotIn == "in")
         {
             return;
         }
 
-        var filter = list.Length == 0 ? "true" : $"document_id {inOrNotIn} ({list})";
+        // A list parameter joined as a table: a NOT IN over thousands of literals would be tested row by row.
+        var filter = $"document_id {inOrNotIn} (select unnest(string_split($ids, ',')))";
+        var parameters = new { ids = string.Join(',', ids) };
         foreach (var (municipality, family) in await connection.QueryAsync<(string, string)>(new CommandDefinition(
-            $"select distinct coalesce(municipality, ''), family from dim_document where {filter}", cancellationToken: cancellationToken)).ConfigureAwait(false))
+            $"select distinct coalesce(municipality, ''), family from dim_document where {filter}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false))
         {
             _series.Add((municipality, family));
         }
@@ -70,7 +72,7 @@ internal sealed partial class SnapshotChanges
         foreach (var table in tables)
         {
             AddPartitions(table, await connection.QueryAsync<int>(new CommandDefinition(
-                $"select distinct fiscal_year from main.\"{table}\" where {filter}", cancellationToken: cancellationToken)).ConfigureAwait(false));
+                $"select distinct fiscal_year from main.\"{table}\" where {filter}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false));
         }
     }
 

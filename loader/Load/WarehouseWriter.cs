@@ -91,9 +91,7 @@ internal sealed class WarehouseWriter : IAsyncDisposable
         CloseAppenders();
         timed?.Invoke("flush appenders", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         await SqlScripts.RunFolderAsync(_connection, "load", cancellationToken, timed).ConfigureAwait(false);
-        started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var lineage = await LineageLoad.RefreshAsync(_connection, parallelism, cancellationToken, changes).ConfigureAwait(false);
-        timed?.Invoke($"lineage ({lineage.Series:N0} series, {lineage.Rows:N0} rows)", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        var lineage = await LineageLoad.RefreshAsync(_connection, parallelism, cancellationToken, changes, timed).ConfigureAwait(false);
         await SqlScripts.RunFolderAsync(_connection, "views", cancellationToken, timed).ConfigureAwait(false);
         return lineage;
     }

@@ -3,10 +3,7 @@ using BudgetWarehouse.Models;
 namespace BudgetWarehouse.Loader.Transform.Lineage;
 
 /// <summary>A bulleted initiative (not a relisting) of one year of a series, as lineage compares it.</summary>
-internal sealed record LineageItem(string InitiativeId, int Seq, string? Theme, string Text)
-{
-    public string Core { get; } = LineageCore.Of(Text);
-}
+internal sealed record LineageItem(string InitiativeId, int Seq, string? Theme, string Text);
 
 /// <summary>One fiscal year of a series: the items of its documents.</summary>
 internal sealed record LineageYear(int FiscalYear, IReadOnlyList<LineageItem> Items);
@@ -46,7 +43,7 @@ internal static class SeriesLinker
                     Municipality = municipality,
                     Family = family,
                     FiscalYear = year.FiscalYear,
-                    CoreText = item.Core,
+                    CoreText = current[a].Core,
                     LinkRule = "first",
                 };
                 if (links.TryGetValue(a, out var link))
@@ -77,17 +74,34 @@ internal static class SeriesLinker
     /// <summary>Links from items of the current year (by index) to items of the prior year.</summary>
     private static Dictionary<int, Match> MutualBest(Compared[] current, Compared[] prior)
     {
-        var postings = new Dictionary<long, List<int>>();
+        // The prior year's items by bigram, as one array of item indices grouped by bigram (start and count per bigram).
+        var slots = new Dictionary<long, (int Start, int Count)>();
+        var total = 0;
+        foreach (var item in prior)
+        {
+            foreach (var gram in item.Grams)
+            {
+                slots[gram] = slots.TryGetValue(gram, out var slot) ? (0, slot.Count + 1) : (0, 1);
+                total++;
+            }
+        }
+
+        var next = 0;
+        foreach (var gram in slots.Keys)
+        {
+            var count = slots[gram].Count;
+            slots[gram] = (next, 0);
+            next += count;
+        }
+
+        var postings = new int[total];
         for (var b = 0; b < prior.Length; b++)
         {
             foreach (var gram in prior[b].Grams)
             {
-                if (!postings.TryGetValue(gram, out var list))
-                {
-                    postings[gram] = list = [];
-                }
-
-                list.Add(b);
+                var (start, count) = slots[gram];
+                postings[start + count] = b;
+                slots[gram] = (start, count + 1);
             }
         }
 
@@ -100,9 +114,9 @@ internal static class SeriesLinker
             touched.Clear();
             foreach (var gram in current[a].Grams)
             {
-                if (postings.TryGetValue(gram, out var list))
+                if (slots.TryGetValue(gram, out var slot))
                 {
-                    foreach (var b in list)
+                    foreach (var b in postings.AsSpan(slot.Start, slot.Count))
                     {
                         if (shared[b]++ == 0)
                         {
@@ -158,8 +172,9 @@ internal static class SeriesLinker
             return new Match(priorIndex, similarity, "dice");
         }
 
-        if (Math.Min(a.Length, b.Length) >= MinContainedLength
-            && (a.Item.Core.Contains(b.Item.Core, StringComparison.Ordinal) || b.Item.Core.Contains(a.Item.Core, StringComparison.Ordinal)))
+        // A core contained in the other has all its bigrams in the other's: test that before searching for the string.
+        if (Math.Min(a.Length, b.Length) >= MinContainedLength && shared == Math.Min(a.Grams.Length, b.Grams.Length)
+            && (a.Core.Contains(b.Core, StringComparison.Ordinal) || b.Core.Contains(a.Core, StringComparison.Ordinal)))
         {
             return new Match(priorIndex, similarity, "containment");
         }
@@ -175,12 +190,23 @@ internal static class SeriesLinker
 
     private readonly record struct Match(int Prior, double Similarity, string Rule);
 
-    private sealed class Compared(LineageItem item)
+    /// <summary>An item with its core, computed once (on the linking thread) and used against both neighbouring years.</summary>
+    private sealed class Compared
     {
-        public LineageItem Item { get; } = item;
+        public Compared(LineageItem item)
+        {
+            Item = item;
+            Core = LineageCore.Of(item.Text);
+            Grams = LineageCore.Bigrams(Core);
+            Length = LineageCore.CodePoints(Core);
+        }
 
-        public long[] Grams { get; } = LineageCore.Bigrams(item.Core);
+        public LineageItem Item { get; }
 
-        public int Length { get; } = LineageCore.CodePoints(item.Core);
+        public string Core { get; }
+
+        public long[] Grams { get; }
+
+        public int Length { get; }
     }
 }

@@ -166,7 +166,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
             var writer = byCopy ? await OpenCopyAsync(previousDb!, dbPath, parseIds, changes, cancellationToken).ConfigureAwait(false) : null;
             byCopy = writer is not null;
             changes = byCopy ? changes : SnapshotChanges.All;
-            writer ??= await WarehouseWriter.CreateAsync(dbPath, cancellationToken).ConfigureAwait(false);
+            writer ??= await WarehouseWriter.CreateAsync(dbPath, cancellationToken, _options.DuckDbMemoryLimit).ConfigureAwait(false);
             _forceFresh = false;
             await using (writer)
             {
@@ -565,7 +565,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
             File.Copy(previousDb, dbPath);
             _metrics.Step("copy the previous database", Stopwatch.GetElapsedTime(started));
             started = Stopwatch.GetTimestamp();
-            writer = await WarehouseWriter.OpenAsync(dbPath, cancellationToken).ConfigureAwait(false);
+            writer = await WarehouseWriter.OpenAsync(dbPath, cancellationToken, _options.DuckDbMemoryLimit).ConfigureAwait(false);
             var views = await writer.Connection.QueryAsync<string>(new CommandDefinition(
                 "select view_name from duckdb_views() where database_name = current_database() and schema_name = 'main' and not internal", cancellationToken: cancellationToken)).ConfigureAwait(false);
             foreach (var view in views)

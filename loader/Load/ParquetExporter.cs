@@ -10,8 +10,8 @@ namespace BudgetWarehouse.Loader.Load;
 internal sealed record LakeTable(string Name, long Rows, string Path, string? PartitionedBy);
 
 /// <summary>
-/// Writes every table of a snapshot database to Parquet with DuckDB's COPY: facts partitioned by fiscal
-/// year (hive layout, with the partition column also kept inside the files so that readers without
+/// Writes every table of a snapshot database to Parquet with DuckDB's COPY: facts, policies and lineage
+/// partitioned by fiscal year (<see cref="IsPartitioned"/>; hive layout, with the partition column also kept inside the files so that readers without
 /// partition discovery, such as Power BI's folder connector, still see it). Writes views.sql for DuckDB
 /// users and notebooks.
 /// </summary>
@@ -41,7 +41,7 @@ internal static class ParquetExporter
             var hasYear = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "select count(*) from duckdb_columns() where table_name = $t and column_name = 'fiscal_year'", new { t = table },
                 cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
-            var partitioned = table.StartsWith("fact_", StringComparison.Ordinal) && hasYear && rows > 0;
+            var partitioned = IsPartitioned(table) && hasYear && rows > 0;
             var dir = Path.Combine(lakeDir, table);
             Directory.CreateDirectory(dir);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -84,6 +84,14 @@ internal static class ParquetExporter
         await File.WriteAllTextAsync(Path.Combine(lakeDir, ViewsFile), ViewsSql(lakeDir, result), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
         return result;
     }
+
+    /// <summary>
+    /// Tables written as fiscal_year=YYYY/ partitions (when they have a fiscal_year column and rows): the facts, the
+    /// policy tree and the lineage bridge, the tables that grow with the documents' contents. A reload rewrites only
+    /// the years it changed; the dimensions of documents, years and departments stay one small file each.
+    /// </summary>
+    public static bool IsPartitioned(string table) =>
+        table.StartsWith("fact_", StringComparison.Ordinal) || table.StartsWith("bridge_", StringComparison.Ordinal) || table == "dim_policy";
 
     /// <summary>Writes _manifest.json: the snapshot, its tables with row counts, and its source documents.</summary>
     public static async Task WriteManifestAsync(string lakeDir, object manifest, CancellationToken cancellationToken)

@@ -18,35 +18,30 @@ internal sealed class WarehouseWriter : IAsyncDisposable
 
     public DuckDBConnection Connection => _connection;
 
-    /// <summary>
-    /// DuckDB's memory budget while loading, or null for DuckDB's default (80% of RAM). A bound keeps the buffer
-    /// pool from caching every block a national load writes, but statements that cannot spill (the lineage
-    /// self-join of sql/load, partitioned Parquet writes) then fail with an out-of-memory error, so the default
-    /// stays unbounded; see the README's Performance section.
-    /// </summary>
-    public const string? DefaultMemoryLimit = null;
+    /// <summary>Creates a database with sql/schema applied; <paramref name="memoryLimit"/> as in <see cref="Service.WarehouseOptions.DuckDbMemoryLimit"/>.</summary>
+    public static async Task<WarehouseWriter> CreateAsync(string databasePath, CancellationToken cancellationToken, string? memoryLimit = null)
+    {
+        var connection = await OpenConnectionAsync(databasePath, memoryLimit, cancellationToken).ConfigureAwait(false);
+        await SqlScripts.RunFolderAsync(connection, "schema", cancellationToken).ConfigureAwait(false);
+        return new WarehouseWriter(connection);
+    }
 
-    public static async Task<WarehouseWriter> CreateAsync(string databasePath, CancellationToken cancellationToken, string? memoryLimit = DefaultMemoryLimit)
+    /// <summary>Opens an existing snapshot database (a copy of the previous one) to change it in place; no schema is applied.</summary>
+    public static async Task<WarehouseWriter> OpenAsync(string databasePath, CancellationToken cancellationToken, string? memoryLimit = null) =>
+        new(await OpenConnectionAsync(databasePath, memoryLimit, cancellationToken).ConfigureAwait(false));
+
+    private static async Task<DuckDBConnection> OpenConnectionAsync(string databasePath, string? memoryLimit, CancellationToken cancellationToken)
     {
         var connection = new DuckDBConnection($"Data Source={databasePath}");
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (memoryLimit is not null)
+        if (!string.IsNullOrWhiteSpace(memoryLimit))
         {
             await using var settings = connection.CreateCommand();
             settings.CommandText = $"set memory_limit = '{memoryLimit.Replace("'", "", StringComparison.Ordinal)}'";
             await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await SqlScripts.RunFolderAsync(connection, "schema", cancellationToken).ConfigureAwait(false);
-        return new WarehouseWriter(connection);
-    }
-
-    /// <summary>Opens an existing snapshot database (a copy of the previous one) to change it in place; no schema is applied.</summary>
-    public static async Task<WarehouseWriter> OpenAsync(string databasePath, CancellationToken cancellationToken)
-    {
-        var connection = new DuckDBConnection($"Data Source={databasePath}");
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return new WarehouseWriter(connection);
+        return connection;
     }
 
     /// <summary>Appends everything one document contributes. Add a line here for each new table.</summary>

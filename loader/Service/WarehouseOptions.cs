@@ -41,6 +41,13 @@ public sealed class WarehouseOptions
     /// <summary>Documents parsed at once; 0 means one per core.</summary>
     public int Parallelism { get; set; }
 
+    /// <summary>
+    /// DuckDB's memory budget while loading (its buffer pool, sorts and joins; beyond it DuckDB spills to a temporary
+    /// folder next to the database), as DuckDB writes sizes ('512MB', '2GB'); empty for DuckDB's default of 80 % of
+    /// the machine's memory. The loader's own memory comes on top: see the README's Performance section.
+    /// </summary>
+    public string DuckDbMemoryLimit { get; set; } = "512MB";
+
     public string SeedsPath => Path.GetFullPath(Seeds);
 
     public string WarehousePath => Path.GetFullPath(Warehouse);

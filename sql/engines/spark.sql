@@ -4,8 +4,9 @@
 --   spark-sql --hivevar lake=s3a://bucket/budget/parquet -f sql/engines/spark.sql
 -- (${lake} is substituted by spark-sql; elsewhere replace it with the path first).
 --
--- Layout the loader writes: one folder per table; fact_* tables with a fiscal_year column are hive-
--- partitioned (fact_x/fiscal_year=2020/part_0.parquet), everything else is one folder of Parquet files.
+-- Layout the loader writes: one folder per table; fact_* tables, dim_policy and bridge_initiative_lineage
+-- are hive-partitioned by their fiscal_year column (fact_x/fiscal_year=2020/part_0.parquet), everything
+-- else is one folder of Parquet files.
 --
 -- Partition column also inside the files: the loader writes fiscal_year into every data file too (so
 -- readers without partition discovery, such as Power BI's folder connector, still see it). Spark takes
@@ -78,7 +79,6 @@ LOCATION '${lake}/dim_fiscal_year';
 CREATE TABLE IF NOT EXISTS budget_warehouse.dim_policy (
     policy_id        STRING,
     document_id      STRING,
-    fiscal_year      INT,
     level            INT,
     code             STRING,
     marker           STRING,
@@ -91,10 +91,13 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.dim_policy (
     path             STRING,
     theme            STRING,
     theme_evidence   STRING,
-    source_line      INT
+    source_line      INT,
+    fiscal_year      INT
 )
 USING PARQUET
+PARTITIONED BY (fiscal_year)
 LOCATION '${lake}/dim_policy';
+MSCK REPAIR TABLE budget_warehouse.dim_policy;
 
 CREATE TABLE IF NOT EXISTS budget_warehouse.fact_initiative (
     initiative_id          STRING,
@@ -216,15 +219,17 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.bridge_initiative_lineage (
     lineage_id          STRING,
     municipality        STRING,
     family              STRING,
-    fiscal_year         INT,
     prior_initiative_id STRING,
     prior_fiscal_year   INT,
     similarity          DOUBLE,
     link_rule           STRING,
-    core_text           STRING
+    core_text           STRING,
+    fiscal_year         INT
 )
 USING PARQUET
+PARTITIONED BY (fiscal_year)
 LOCATION '${lake}/bridge_initiative_lineage';
+MSCK REPAIR TABLE budget_warehouse.bridge_initiative_lineage;
 
 CREATE TABLE IF NOT EXISTS budget_warehouse.etl_document (
     run_id      STRING,

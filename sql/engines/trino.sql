@@ -4,8 +4,9 @@
 -- Replace ${lake} with the lake's location first (the Trino CLI does no substitution), e.g.
 --   sed 's#${lake}#s3://bucket/budget/parquet#g' sql/engines/trino.sql > /tmp/bw.sql && trino -f /tmp/bw.sql
 --
--- Layout the loader writes: one folder per table; fact_* tables with a fiscal_year column are hive-
--- partitioned (fact_x/fiscal_year=2020/part_0.parquet), everything else is one folder of Parquet files.
+-- Layout the loader writes: one folder per table; fact_* tables, dim_policy and bridge_initiative_lineage
+-- are hive-partitioned by their fiscal_year column (fact_x/fiscal_year=2020/part_0.parquet), everything
+-- else is one folder of Parquet files.
 --
 -- Partition column also inside the files: the loader writes fiscal_year into every data file too (so
 -- readers without partition discovery, such as Power BI's folder connector, still see it). The Hive
@@ -82,7 +83,6 @@ WITH (
 CREATE TABLE IF NOT EXISTS hive.budget_warehouse.dim_policy (
     policy_id        varchar,
     document_id      varchar,
-    fiscal_year      integer,
     level            integer,
     code             varchar,
     marker           varchar,
@@ -95,12 +95,15 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.dim_policy (
     path             varchar,
     theme            varchar,
     theme_evidence   varchar,
-    source_line      integer
+    source_line      integer,
+    fiscal_year      integer
 )
 WITH (
     format = 'PARQUET',
-    external_location = '${lake}/dim_policy'
+    external_location = '${lake}/dim_policy',
+    partitioned_by = ARRAY['fiscal_year']
 );
+CALL hive.system.sync_partition_metadata('budget_warehouse', 'dim_policy', 'FULL');
 
 CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_initiative (
     initiative_id          varchar,
@@ -232,17 +235,19 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.bridge_initiative_lineage (
     lineage_id          varchar,
     municipality        varchar,
     family              varchar,
-    fiscal_year         integer,
     prior_initiative_id varchar,
     prior_fiscal_year   integer,
     similarity          double,
     link_rule           varchar,
-    core_text           varchar
+    core_text           varchar,
+    fiscal_year         integer
 )
 WITH (
     format = 'PARQUET',
-    external_location = '${lake}/bridge_initiative_lineage'
+    external_location = '${lake}/bridge_initiative_lineage',
+    partitioned_by = ARRAY['fiscal_year']
 );
+CALL hive.system.sync_partition_metadata('budget_warehouse', 'bridge_initiative_lineage', 'FULL');
 
 CREATE TABLE IF NOT EXISTS hive.budget_warehouse.etl_document (
     run_id      varchar,

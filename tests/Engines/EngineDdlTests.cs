@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BudgetWarehouse.Loader.Load;
 using BudgetWarehouse.Tests.Serve;
 using Dapper;
 using DuckDB.NET.Data;
@@ -8,7 +9,7 @@ namespace BudgetWarehouse.Tests.Engines;
 /// <summary>
 /// sql/engines/spark.sql and trino.sql stay in step with the warehouse: every table of the loaded DuckDB
 /// database (what the lake exports) is declared in both, over its own lake folder, with every column at a
-/// compatible type and no column the warehouse lacks; fact tables are partitioned by fiscal_year.
+/// compatible type and no column the warehouse lacks; the tables the lake partitions are partitioned by fiscal_year.
 /// </summary>
 [Collection(SeedLoadCollection.Name)]
 public sealed partial class EngineDdlTests(SeedLoadFixture seeds)
@@ -71,7 +72,7 @@ public sealed partial class EngineDdlTests(SeedLoadFixture seeds)
                 }
             }
 
-            var partitioned = table.StartsWith("fact_", StringComparison.Ordinal) && columns.ContainsKey("fiscal_year");
+            var partitioned = ParquetExporter.IsPartitioned(table) && columns.ContainsKey("fiscal_year");
             if (partitioned != (declared.PartitionedBy == "fiscal_year"))
             {
                 problems.Add($"{table}: partitioned by '{declared.PartitionedBy}', expected {(partitioned ? "fiscal_year (the lake's hive layout)" : "none")}");

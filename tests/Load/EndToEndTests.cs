@@ -91,10 +91,11 @@ public class EndToEndTests
             Assert.True(expected == actual, $"{table}: DuckDB has {expected} rows, Parquet {actual}");
         }
 
-        // Facts are partitioned by fiscal year and keep the column inside the files.
+        // Facts, policies and lineage are partitioned by fiscal year and keep the column inside the files.
         Assert.True(Directory.Exists(Path.Combine(warehouse, "parquet", "fact_initiative", "fiscal_year=2020")));
+        Assert.True(Directory.Exists(Path.Combine(warehouse, "parquet", "dim_policy", "fiscal_year=2020")));
         var policies = new List<PolicyLevel>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(warehouse, "parquet", "dim_policy"), "*.parquet"))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(warehouse, "parquet", "dim_policy"), "*.parquet", SearchOption.AllDirectories))
         {
             policies.AddRange((await ParquetSerializer.DeserializeAsync<PolicyLevel>(file)).Data);
         }

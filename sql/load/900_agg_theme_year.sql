@@ -1,8 +1,9 @@
 -- agg_theme_year (read by v_theme_year): initiatives, new programmes, relisted items and money per municipality,
 -- family, theme and loaded fiscal year, with the prior loaded year's values. Every figure stays within one series
 -- (a municipality's documents of one family), so only the series whose documents changed since the rows were
--- computed are recomputed: a document added, removed or parsed again (a new loaded_at), compared through the
--- fingerprints in agg_theme_year_series. A fresh database has none, so every series is computed there.
+-- computed are recomputed: a document added or removed, or one whose bytes, file name or manifest row changed,
+-- compared through the fingerprints in agg_theme_year_series. (A change of the loader, its SQL or the reference data
+-- makes the loader build a fresh database, which has no fingerprints: every series is computed there.)
 -- requires: agg_theme_year, agg_theme_year_series, fact_measure
 create or replace temporary table theme_year_series as
 select
@@ -10,7 +11,7 @@ select
     max(municipality) as municipality,
     family,
     cast(count(*) as integer) as document_count,
-    md5(string_agg(document_id || '/' || fiscal_year || '/' || cast(loaded_at as varchar), ',' order by document_id)) as documents_fingerprint
+    md5(string_agg(concat_ws('/', document_id, file_name, fiscal_year, coalesce(title, '')), ',' order by document_id)) as documents_fingerprint
 from dim_document
 group by coalesce(municipality, ''), family;
 

@@ -57,4 +57,4 @@ comment on table agg_theme_year_series is 'One row per series (a municipality''s
 comment on column agg_theme_year_series.municipality is 'Municipality of the documents (dim_document); null and empty are one series.';
 comment on column agg_theme_year_series.family is 'Document family: budget_priorities or plan_progress.';
 comment on column agg_theme_year_series.document_count is 'Documents of the series.';
-comment on column agg_theme_year_series.documents_fingerprint is 'MD5 of the series'' document ids, each with its fiscal year and the time it was parsed (dim_document.loaded_at), in id order.';
+comment on column agg_theme_year_series.documents_fingerprint is 'MD5 of the series'' documents (id, file name, fiscal year and title of each, in id order): what their rows depend on besides the loader and the reference data.';

@@ -7,8 +7,8 @@ namespace BudgetWarehouse.Tests.Serve;
 
 /// <summary>
 /// agg_theme_year, the table v_theme_year reads, on tests/fixtures/lineage (北山市 FY2021 and FY2022, 南川市 FY2022):
-/// a reload after one document changed or disappeared recomputes that document's series only, and leaves the table
-/// equal to a recomputation from scratch and to the figures counted from the facts.
+/// a reload after a document or its manifest row changed, or a document disappeared, recomputes that document's series
+/// only, and leaves the table equal to a recomputation from scratch and to the figures counted from the facts.
 /// </summary>
 public sealed class ThemeYearTests
 {
@@ -77,6 +77,27 @@ public sealed class ThemeYearTests
         var marked = (await connection.QueryAsync<(string Municipality, bool Marked)>(
             "select municipality, bool_and(relisted_pct_change = -1) from agg_theme_year group by municipality order by municipality")).ToList();
         Assert.Equal(new[] { ("北山市", false), ("南川市", true) }, marked);
+    }
+
+    [Fact]
+    public async Task AManifestChangeAloneRecomputesTheSeries()
+    {
+        // Same bytes, so the same document id: only the manifest row says the rows moved to another fiscal year.
+        using var dir = new TempDir();
+        var seeds = CopyFixture(dir.Path);
+        var warehouse = Path.Combine(dir.Path, "warehouse");
+        Assert.Equal(0, (await TestWarehouse.LoadAsync(seeds, warehouse)).ExitCode);
+        var manifest = Path.Combine(seeds, "manifest.csv");
+        await File.WriteAllLinesAsync(manifest, (await File.ReadAllLinesAsync(manifest))
+            .Select(l => l.StartsWith("minamikawa_2022.txt,", StringComparison.Ordinal) ? l.Replace(",2022,", ",2023,", StringComparison.Ordinal) : l));
+        var reload = await TestWarehouse.LoadAsync(seeds, warehouse);
+        Assert.Equal((0, 1, 2), (reload.ExitCode, reload.Loaded, reload.Unchanged));
+        using (var connection = TestWarehouse.OpenReadOnly(warehouse))
+        {
+            Assert.Equal(new[] { 2023 }, await connection.QueryAsync<int>("select distinct fiscal_year from v_theme_year where municipality = '南川市'"));
+        }
+
+        await AssertEqualsFullRecomputeAsync(dir.Path, warehouse);
     }
 
     [Fact]

@@ -553,7 +553,8 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
     /// <summary>
     /// Copies the previous snapshot's database and prepares it for this run: views dropped (sql/views makes
     /// them again), tables without a document_id (derived by sql/load or appended whole each run) emptied, except the
-    /// lineage, which <see cref="LineageLoad"/> brings up to date series by series, and
+    /// lineage, which <see cref="LineageLoad"/> brings up to date series by series, and agg_theme_year with its
+    /// fingerprints, which sql/load/900_agg_theme_year.sql brings up to date the same way, and
     /// the rows of documents about to be parsed again deleted. Null, with nothing left behind, when that fails.
     /// </summary>
     private async Task<WarehouseWriter?> OpenCopyAsync(string previousDb, string dbPath, HashSet<string> parseIds, SnapshotChanges changes, CancellationToken cancellationToken)
@@ -577,7 +578,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 "select table_name from duckdb_tables() t where database_name = current_database() and schema_name = 'main' and table_name not like 'etl\\_%' escape '\\' " +
                 "and not exists (select 1 from duckdb_columns() c where c.database_name = t.database_name and c.schema_name = 'main' and c.table_name = t.table_name and c.column_name = 'document_id')",
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
-            foreach (var table in derived.Where(t => t != LineageLoad.Table))
+            foreach (var table in derived.Where(t => t != LineageLoad.Table && t is not ("agg_theme_year" or "agg_theme_year_series")))
             {
                 await writer.ExecuteAsync($"delete from main.\"{table}\"", cancellationToken).ConfigureAwait(false);
             }

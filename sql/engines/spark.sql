@@ -231,6 +231,41 @@ PARTITIONED BY (fiscal_year)
 LOCATION '${lake}/bridge_initiative_lineage';
 MSCK REPAIR TABLE budget_warehouse.bridge_initiative_lineage;
 
+CREATE TABLE IF NOT EXISTS budget_warehouse.agg_theme_year (
+    municipality            STRING,
+    family                  STRING,
+    theme                   STRING,
+    fiscal_year             INT,
+    prior_fiscal_year       INT,
+    initiatives             BIGINT,
+    initiatives_prior       BIGINT,
+    initiatives_delta       BIGINT,
+    initiatives_pct_change  DOUBLE,
+    new_programs            BIGINT,
+    new_programs_prior      BIGINT,
+    new_programs_delta      BIGINT,
+    new_programs_pct_change DOUBLE,
+    relisted                BIGINT,
+    relisted_prior          BIGINT,
+    relisted_delta          BIGINT,
+    relisted_pct_change     DOUBLE,
+    amount_yen              BIGINT,
+    amount_yen_prior        BIGINT,
+    amount_yen_delta        BIGINT,
+    amount_yen_pct_change   DOUBLE
+)
+USING PARQUET
+LOCATION '${lake}/agg_theme_year';
+
+CREATE TABLE IF NOT EXISTS budget_warehouse.agg_theme_year_series (
+    municipality          STRING,
+    family                STRING,
+    document_count        INT,
+    documents_fingerprint STRING
+)
+USING PARQUET
+LOCATION '${lake}/agg_theme_year_series';
+
 CREATE TABLE IF NOT EXISTS budget_warehouse.etl_document (
     run_id      STRING,
     file_name   STRING,

@@ -249,6 +249,45 @@ WITH (
 );
 CALL hive.system.sync_partition_metadata('budget_warehouse', 'bridge_initiative_lineage', 'FULL');
 
+CREATE TABLE IF NOT EXISTS hive.budget_warehouse.agg_theme_year (
+    municipality            varchar,
+    family                  varchar,
+    theme                   varchar,
+    fiscal_year             integer,
+    prior_fiscal_year       integer,
+    initiatives             bigint,
+    initiatives_prior       bigint,
+    initiatives_delta       bigint,
+    initiatives_pct_change  double,
+    new_programs            bigint,
+    new_programs_prior      bigint,
+    new_programs_delta      bigint,
+    new_programs_pct_change double,
+    relisted                bigint,
+    relisted_prior          bigint,
+    relisted_delta          bigint,
+    relisted_pct_change     double,
+    amount_yen              bigint,
+    amount_yen_prior        bigint,
+    amount_yen_delta        bigint,
+    amount_yen_pct_change   double
+)
+WITH (
+    format = 'PARQUET',
+    external_location = '${lake}/agg_theme_year'
+);
+
+CREATE TABLE IF NOT EXISTS hive.budget_warehouse.agg_theme_year_series (
+    municipality          varchar,
+    family                varchar,
+    document_count        integer,
+    documents_fingerprint varchar
+)
+WITH (
+    format = 'PARQUET',
+    external_location = '${lake}/agg_theme_year_series'
+);
+
 CREATE TABLE IF NOT EXISTS hive.budget_warehouse.etl_document (
     run_id      varchar,
     file_name   varchar,

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Frozen;
+
 namespace BudgetWarehouse.Loader.Transform.Lineage;
 
 /// <summary>
@@ -28,6 +31,14 @@ internal static class LineageCore
     ];
 
     private static readonly (char Open, char Close)[] Brackets = [('(', ')'), ('【', '】'), ('〔', '〕'), ('[', ']')];
+
+    private static readonly SearchValues<char> Skipped = SearchValues.Create(Punctuation + "(【〔[");
+
+    private static readonly SearchValues<char> ParticleChars = SearchValues.Create(Particles);
+
+    /// <summary>The closing verbs by their first character, so that most positions are passed over at a glance.</summary>
+    private static readonly FrozenDictionary<char, string[]> VerbsByFirst =
+        ClosingVerbs.GroupBy(v => v[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
 
     public static string Of(string text)
     {
@@ -99,6 +110,12 @@ internal static class LineageCore
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (!Skipped.Contains(c))
+            {
+                into[length++] = c;
+                continue;
+            }
+
             var skipTo = -1;
             foreach (var (open, close) in Brackets)
             {
@@ -133,7 +150,7 @@ internal static class LineageCore
         var start = s.Length;
         for (var p = s.Length - 1; p >= 0; p--)
         {
-            if (UnitEnds(s, p, reachesEnd) || (Particles.Contains(s[p], StringComparison.Ordinal) && UnitEnds(s, p + 1, reachesEnd)))
+            if (UnitEnds(s, p, reachesEnd) || (ParticleChars.Contains(s[p]) && UnitEnds(s, p + 1, reachesEnd)))
             {
                 reachesEnd[p] = true;
                 start = p;
@@ -146,7 +163,12 @@ internal static class LineageCore
     /// <summary>Whether a closing verb starts at <paramref name="p"/> and ends at the end of the text or where a run of units begins.</summary>
     private static bool UnitEnds(ReadOnlySpan<char> s, int p, ReadOnlySpan<bool> reachesEnd)
     {
-        foreach (var verb in ClosingVerbs)
+        if (p >= s.Length || !VerbsByFirst.TryGetValue(s[p], out var verbs))
+        {
+            return false;
+        }
+
+        foreach (var verb in verbs)
         {
             if (s[p..].StartsWith(verb, StringComparison.Ordinal))
             {

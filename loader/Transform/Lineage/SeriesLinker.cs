@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BudgetWarehouse.Models;
 
 namespace BudgetWarehouse.Loader.Transform.Lineage;
@@ -74,34 +75,42 @@ internal static class SeriesLinker
     /// <summary>Links from items of the current year (by index) to items of the prior year.</summary>
     private static Dictionary<int, Match> MutualBest(Compared[] current, Compared[] prior)
     {
-        // The prior year's items by bigram, as one array of item indices grouped by bigram (start and count per bigram).
-        var slots = new Dictionary<long, (int Start, int Count)>();
-        var total = 0;
+        // The prior year's items by bigram, as one array of item indices grouped by bigram: slot ids by bigram, then the
+        // start of each slot's run in the array.
+        var slotIds = new Dictionary<long, int>();
+        var slotOfPosting = new List<int>();
+        var counts = new List<int>();
         foreach (var item in prior)
         {
             foreach (var gram in item.Grams)
             {
-                slots[gram] = slots.TryGetValue(gram, out var slot) ? (0, slot.Count + 1) : (0, 1);
-                total++;
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(slotIds, gram, out var exists);
+                if (!exists)
+                {
+                    id = counts.Count;
+                    counts.Add(0);
+                }
+
+                counts[id]++;
+                slotOfPosting.Add(id);
             }
         }
 
-        var next = 0;
-        foreach (var gram in slots.Keys)
+        var starts = new int[counts.Count + 1];
+        for (var i = 0; i < counts.Count; i++)
         {
-            var count = slots[gram].Count;
-            slots[gram] = (next, 0);
-            next += count;
+            starts[i + 1] = starts[i] + counts[i];
         }
 
-        var postings = new int[total];
+        var filled = new int[counts.Count];
+        var postings = new int[slotOfPosting.Count];
+        var k = 0;
         for (var b = 0; b < prior.Length; b++)
         {
-            foreach (var gram in prior[b].Grams)
+            for (var g = 0; g < prior[b].Grams.Length; g++, k++)
             {
-                var (start, count) = slots[gram];
-                postings[start + count] = b;
-                slots[gram] = (start, count + 1);
+                var id = slotOfPosting[k];
+                postings[starts[id] + filled[id]++] = b;
             }
         }
 
@@ -114,9 +123,9 @@ internal static class SeriesLinker
             touched.Clear();
             foreach (var gram in current[a].Grams)
             {
-                if (slots.TryGetValue(gram, out var slot))
+                if (slotIds.TryGetValue(gram, out var slot))
                 {
-                    foreach (var b in postings.AsSpan(slot.Start, slot.Count))
+                    foreach (var b in postings.AsSpan(starts[slot], starts[slot + 1] - starts[slot]))
                     {
                         if (shared[b]++ == 0)
                         {

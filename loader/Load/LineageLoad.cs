@@ -24,7 +24,8 @@ internal static class LineageLoad
 
     /// <summary>
     /// Recomputes the series whose items changed: those <paramref name="changes"/> names when the database is a copy of
-    /// the previous snapshot, else every series whose rows disagree with the facts. Records the lineage partitions it
+    /// the previous snapshot, every series when it is fresh, and without <paramref name="changes"/> every series whose
+    /// rows disagree with the facts. Records the lineage partitions it
     /// rewrites in <paramref name="changes"/>. Returns the number of series and of rows written.
     /// </summary>
     public static async Task<(int Series, long Rows)> RefreshAsync(DuckDBConnection connection, int parallelism, CancellationToken cancellationToken, SnapshotChanges? changes = null,
@@ -51,6 +52,14 @@ internal static class LineageLoad
             documentFilter = documents.Count == 0 ? "false"
                 : documents.Count <= MaxListedDocuments ? $"i.document_id in ({SnapshotChanges.IdList(documents)})"
                 : "true";
+        }
+        else if (changes is { Everything: true })
+        {
+            // A fresh database: every series.
+            await ExecuteAsync(connection,
+                "create or replace table lineage_pending as select distinct coalesce(municipality, '') as municipality_key, family from dim_document",
+                cancellationToken).ConfigureAwait(false);
+            documentFilter = "true";
         }
         else
         {

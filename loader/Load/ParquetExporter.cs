@@ -47,29 +47,30 @@ internal static class ParquetExporter
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             if (partitioned)
             {
-                // One COPY per fiscal year rather than one partitioned COPY: DuckDB then holds one file's row groups
-                // in memory at a time instead of one per open partition.
-                var years = await connection.QueryAsync<int>(new CommandDefinition(
-                    $"select distinct fiscal_year from \"{table}\" order by fiscal_year", cancellationToken: cancellationToken)).ConfigureAwait(false);
-                var linked = 0;
+                var years = (await connection.QueryAsync<int>(new CommandDefinition(
+                    $"select distinct fiscal_year from \"{table}\" order by fiscal_year", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+                var write = new List<int>();
                 foreach (var year in years)
                 {
-                    var partition = Path.Combine(dir, $"fiscal_year={year}");
-                    Directory.CreateDirectory(partition);
-                    var file = Path.Combine(partition, PartFile);
-                    if (reuse is var (changes, previousLake) && !changes.Touches(table, year)
-                        && FileLinks.TryLinkOrCopy(Path.Combine(previousLake, table, $"fiscal_year={year}", PartFile), file))
+                    if (reuse is not var (changes, previousLake) || changes.Touches(table, year)
+                        || !TryLinkPartition(Path.Combine(previousLake, table, $"fiscal_year={year}"), Path.Combine(dir, $"fiscal_year={year}")))
                     {
-                        linked++;
-                        continue;
+                        write.Add(year);
                     }
-
-                    await CopyAsync(connection, $"select * from \"{table}\" where fiscal_year = {year}", file, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (linked > 0)
+                if (write.Count < years.Count)
                 {
-                    timed?.Invoke($"parquet {table}: {linked} unchanged partitions linked", TimeSpan.Zero);
+                    timed?.Invoke($"parquet {table}: {years.Count - write.Count} unchanged partitions linked", TimeSpan.Zero);
+                }
+
+                // One partitioned COPY of the years to write (one scan of the table, one file per year).
+                if (write.Count > 0)
+                {
+                    var where = write.Count == years.Count ? "" : $" where fiscal_year in ({string.Join(", ", write)})";
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        $"copy (select * from \"{table}\"{where}) to '{Escape(dir)}' (format parquet, partition_by (fiscal_year), write_partition_columns true, overwrite_or_ignore true, filename_pattern 'part_{{i}}')",
+                        cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
             }
             else
@@ -143,9 +144,30 @@ internal static class ParquetExporter
         }
     }
 
+    /// <summary>Links every file of a previous snapshot's partition into a new partition folder; false (and nothing left) when that fails.</summary>
+    private static bool TryLinkPartition(string previous, string partition)
+    {
+        if (!Directory.Exists(previous))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(partition);
+        foreach (var file in Directory.EnumerateFiles(previous, "*.parquet"))
+        {
+            if (!FileLinks.TryLinkOrCopy(file, Path.Combine(partition, Path.GetFileName(file))))
+            {
+                Directory.Delete(partition, recursive: true);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
-    /// Writes one Parquet file. Rows keep the table's insertion order, which the loader makes the same on every run
-    /// for the same inputs (documents in file-name order), so the files are too, without sorting millions of rows.
+    /// Writes one Parquet file (a table that is not partitioned) in the table's insertion order. Partitioned tables are
+    /// written by several threads at once, so the order of rows within their files is not fixed: sort in the query.
     /// </summary>
     private static Task CopyAsync(DuckDBConnection connection, string select, string file, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition($"copy ({select}) to '{Escape(file)}' (format parquet)", cancellationToken: cancellationToken));

@@ -271,10 +271,18 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
 
                 if (byCopy)
                 {
-                    // The copy still holds the rows of replaced, removed and rejected (not stale) documents.
+                    // The copy still holds the rows of replaced, removed and rejected (not stale) documents: those in
+                    // dim_document (every document's rows start with its row there) that this snapshot does not keep.
                     var deleteStart = Stopwatch.GetTimestamp();
-                    await changes.AddDocumentsAsync(writer.Connection, "not in", state.Select(d => d.DocumentId), cancellationToken).ConfigureAwait(false);
-                    await DeleteDocumentsAsync(writer, "not in", state.Select(d => d.DocumentId), cancellationToken).ConfigureAwait(false);
+                    var keep = new HashSet<string>(state.Select(d => d.DocumentId), StringComparer.Ordinal);
+                    var gone = (await writer.Connection.QueryAsync<string>(new CommandDefinition("select document_id from dim_document", cancellationToken: cancellationToken)).ConfigureAwait(false))
+                        .Where(id => !keep.Contains(id)).ToList();
+                    if (gone.Count > 0)
+                    {
+                        await changes.AddDocumentsAsync(writer.Connection, gone, cancellationToken).ConfigureAwait(false);
+                        await DeleteDocumentsAsync(writer, gone, cancellationToken).ConfigureAwait(false);
+                    }
+
                     _metrics.Step("delete the rows of documents gone", Stopwatch.GetElapsedTime(deleteStart));
                 }
 
@@ -292,7 +300,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 }
 
                 stageStart = LoadMetrics.Start();
-                await changes.AddDocumentsAsync(writer.Connection, "in", state.Where(s => s.Status == "loaded").Select(s => s.DocumentId), cancellationToken).ConfigureAwait(false);
+                await changes.AddDocumentsAsync(writer.Connection, state.Where(s => s.Status == "loaded").Select(s => s.DocumentId), cancellationToken).ConfigureAwait(false);
                 var (lineageSeries, _) = await writer.CompleteAsync(Parallelism, changes, cancellationToken, _metrics.Step).ConfigureAwait(false);
                 etl.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
                 writer.AppendRunLog(etl);
@@ -583,8 +591,8 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 await writer.ExecuteAsync($"delete from main.\"{table}\"", cancellationToken).ConfigureAwait(false);
             }
 
-            await changes.AddDocumentsAsync(writer.Connection, "in", parseIds, cancellationToken).ConfigureAwait(false);
-            await DeleteDocumentsAsync(writer, "in", parseIds, cancellationToken).ConfigureAwait(false);
+            await changes.AddDocumentsAsync(writer.Connection, parseIds, cancellationToken).ConfigureAwait(false);
+            await DeleteDocumentsAsync(writer, parseIds, cancellationToken).ConfigureAwait(false);
             _metrics.Step("clear the copy's derived tables and changed documents", Stopwatch.GetElapsedTime(started));
             return writer;
         }
@@ -602,8 +610,8 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         }
     }
 
-    /// <summary>Deletes, in every table with a document_id (the run log excepted), the rows whose document is (or is not) in the list.</summary>
-    private static async Task DeleteDocumentsAsync(WarehouseWriter writer, string inOrNotIn, IEnumerable<string> documentIds, CancellationToken cancellationToken)
+    /// <summary>Deletes, in every table with a document_id (the run log excepted), the rows of the given documents.</summary>
+    private static async Task DeleteDocumentsAsync(WarehouseWriter writer, IEnumerable<string> documentIds, CancellationToken cancellationToken)
     {
         var ids = string.Join(',', documentIds);
         var tables = await writer.Connection.QueryAsync<string>(new CommandDefinition(
@@ -611,7 +619,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         foreach (var table in tables)
         {
-            await writer.ExecuteAsync($"delete from main.\"{table}\" where document_id {inOrNotIn} (select unnest(string_split($1, ',')))", cancellationToken, ids).ConfigureAwait(false);
+            await writer.ExecuteAsync($"delete from main.\"{table}\" where document_id in (select unnest(string_split($1, ',')))", cancellationToken, ids).ConfigureAwait(false);
         }
     }
 

@@ -43,7 +43,7 @@ internal sealed partial class SnapshotChanges
     /// Records the series and partitions of the given documents' rows as they are in the database now: call it before
     /// deleting them and after appending them.
     /// </summary>
-    public async Task AddDocumentsAsync(DuckDBConnection connection, string inOrNotIn, IEnumerable<string> documentIds, CancellationToken cancellationToken)
+    public async Task AddDocumentsAsync(DuckDBConnection connection, IEnumerable<string> documentIds, CancellationToken cancellationToken)
     {
         if (Everything)
         {
@@ -51,13 +51,13 @@ internal sealed partial class SnapshotChanges
         }
 
         var ids = documentIds.ToList();
-        if (ids.Count == 0 && inOrNotIn == "in")
+        if (ids.Count == 0)
         {
             return;
         }
 
-        // A list parameter joined as a table: a NOT IN over thousands of literals would be tested row by row.
-        var filter = $"document_id {inOrNotIn} (select unnest(string_split($ids, ',')))";
+        // A list parameter joined as a table: an IN over thousands of literals would be tested row by row.
+        var filter = "document_id in (select unnest(string_split($ids, ',')))";
         var parameters = new { ids = string.Join(',', ids) };
         foreach (var (municipality, family) in await connection.QueryAsync<(string, string)>(new CommandDefinition(
             $"select distinct coalesce(municipality, ''), family from dim_document where {filter}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BudgetWarehouse.Loader.Extract.Text;
 
 namespace BudgetWarehouse.Loader.Transform.Quantities;
 
@@ -41,22 +42,26 @@ internal sealed class MappedText
         {
             var len = ChunkLength(raw, i);
             var chunk = raw.AsSpan(i, len);
-            string normalized;
-            if (len == 1 && (chunk[0] < 0x80 || IsCircled(chunk[0])))
+            if (len == 1 && (TextNormalizer.IsStableChar(chunk[0]) || IsCircled(chunk[0])))
             {
-                normalized = chunk.ToString();
+                // Kept as printed, without an ICU call: NFKC leaves a stable character alone (TextNormalizer.IsStable),
+                // and circled numbers are kept on purpose.
+                sb.Append(chunk[0]);
+                starts.Add(i);
+                ends.Add(i + 1);
+                i++;
+                continue;
             }
-            else
+
+            string normalized;
+            try
             {
-                try
-                {
-                    normalized = chunk.ToString().Normalize(NormalizationForm.FormKC);
-                }
-                catch (ArgumentException)
-                {
-                    // Lone surrogates cannot be normalised; keep them as printed.
-                    normalized = chunk.ToString();
-                }
+                normalized = chunk.ToString().Normalize(NormalizationForm.FormKC);
+            }
+            catch (ArgumentException)
+            {
+                // Lone surrogates cannot be normalised; keep them as printed.
+                normalized = chunk.ToString();
             }
 
             foreach (var c in normalized)
@@ -94,6 +99,11 @@ internal sealed class MappedText
 
     private static bool IsStable(string s)
     {
+        if (TextNormalizer.IsStable(s))
+        {
+            return true;
+        }
+
         foreach (var c in s)
         {
             if (c >= 0x80)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using BudgetWarehouse.Loader.Transform.Reference;
 using BudgetWarehouse.Models;
@@ -16,6 +17,7 @@ internal static class ThemeAssigner
     public static void Apply(List<DimPolicyRow> policies, IReadOnlyList<ThemeRule> rules)
     {
         var assigned = new Dictionary<string, (string Theme, string Root)>(StringComparer.Ordinal);
+        var firstById = new Dictionary<string, DimPolicyRow>(StringComparer.Ordinal);
         for (var i = 0; i < policies.Count; i++)
         {
             var node = policies[i];
@@ -25,7 +27,7 @@ internal static class ThemeAssigner
             {
                 if (parent is { } inherited)
                 {
-                    var parentNode = policies.First(x => x.PolicyId == node.ParentPolicyId);
+                    var parentNode = firstById[node.ParentPolicyId!];
                     (theme, root) = inherited;
                     evidence = $"title silent; inherited from {parentNode.Code} 「{parentNode.Title}」 ← {root}";
                 }
@@ -37,6 +39,7 @@ internal static class ThemeAssigner
             }
 
             assigned[node.PolicyId] = (theme, root!);
+            firstById.TryAdd(node.PolicyId, node);
             policies[i] = node with { Theme = theme, ThemeEvidence = evidence };
         }
     }
@@ -44,15 +47,17 @@ internal static class ThemeAssigner
     /// <summary>The theme of one title, or nulls when no rule matches.</summary>
     internal static (string? Theme, string? Evidence, string? Root) Assign(string title, IReadOnlyList<ThemeRule> rules, string? parentTheme)
     {
-        var matches = new List<(ThemeRule Rule, string Words)>();
-        foreach (var rule in rules)
+        List<(ThemeRule Rule, string Words)>? matches = null;
+        var regexes = CompiledFor(rules);
+        for (var i = 0; i < regexes.Length; i++)
         {
+            var rule = rules[i];
             try
             {
-                var m = rule.Regex.Match(title);
+                var m = regexes[i].Match(title);
                 if (m.Success)
                 {
-                    matches.Add((rule, m.Value));
+                    (matches ??= []).Add((rule, m.Value));
                 }
             }
             catch (RegexMatchTimeoutException)
@@ -60,7 +65,7 @@ internal static class ThemeAssigner
             }
         }
 
-        if (matches.Count == 0)
+        if (matches is null)
         {
             return (null, null, null);
         }
@@ -77,4 +82,11 @@ internal static class ThemeAssigner
             : root;
         return (chosen.Rule.Theme, evidence, root);
     }
+
+    // Every policy title of a load is tried against every theme rule: the rules' patterns are compiled once per
+    // rule set (same pattern, options and timeout, so the same matches) rather than interpreted.
+    private static readonly ConditionalWeakTable<IReadOnlyList<ThemeRule>, Regex[]> Compiled = new();
+
+    private static Regex[] CompiledFor(IReadOnlyList<ThemeRule> rules) => Compiled.GetValue(rules, static rs =>
+        [.. rs.Select(r => new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, r.Regex.MatchTimeout))]);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -47,27 +48,43 @@ internal static class ThemeAssigner
     /// <summary>The theme of one title, or nulls when no rule matches.</summary>
     internal static (string? Theme, string? Evidence, string? Root) Assign(string title, IReadOnlyList<ThemeRule> rules, string? parentTheme)
     {
-        List<(ThemeRule Rule, string Words)>? matches = null;
-        var regexes = CompiledFor(rules);
-        for (var i = 0; i < regexes.Length; i++)
+        var compiled = CompiledFor(rules);
+        if (!compiled.ByTitle.TryGetValue(title, out var found))
         {
-            var rule = rules[i];
-            try
+            List<(int Rule, string Words)>? hits = null;
+            var timedOut = false;
+            for (var i = 0; i < compiled.Regexes.Length; i++)
             {
-                var m = regexes[i].Match(title);
-                if (m.Success)
+                try
                 {
-                    (matches ??= []).Add((rule, m.Value));
+                    var m = compiled.Regexes[i].Match(title);
+                    if (m.Success)
+                    {
+                        (hits ??= []).Add((i, m.Value));
+                    }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    timedOut = true;
                 }
             }
-            catch (RegexMatchTimeoutException)
+
+            found = hits is null ? [] : [.. hits];
+            if (!timedOut && compiled.ByTitle.Count < MaxRememberedTitles)
             {
+                compiled.ByTitle.TryAdd(title, found);
             }
         }
 
-        if (matches is null)
+        if (found.Length == 0)
         {
             return (null, null, null);
+        }
+
+        var matches = new List<(ThemeRule Rule, string Words)>(found.Length);
+        foreach (var (rule, words) in found)
+        {
+            matches.Add((rules[rule], words));
         }
 
         var top = matches.Max(m => m.Rule.Priority);
@@ -83,10 +100,22 @@ internal static class ThemeAssigner
         return (chosen.Rule.Theme, evidence, root);
     }
 
-    // Every policy title of a load is tried against every theme rule: the rules' patterns are compiled once per
-    // rule set (same pattern, options and timeout, so the same matches) rather than interpreted.
-    private static readonly ConditionalWeakTable<IReadOnlyList<ThemeRule>, Regex[]> Compiled = new();
+    // Every policy title of a load is tried against every theme rule, and the same titles come back year after
+    // year: the rules' patterns are compiled once per rule set (same pattern, options and timeout, so the same
+    // matches), and the rules a title matches are remembered for the rule set (up to a bound, and never after a
+    // timeout, which another try might not hit).
+    private const int MaxRememberedTitles = 100_000;
 
-    private static Regex[] CompiledFor(IReadOnlyList<ThemeRule> rules) => Compiled.GetValue(rules, static rs =>
-        [.. rs.Select(r => new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, r.Regex.MatchTimeout))]);
+    private static readonly ConditionalWeakTable<IReadOnlyList<ThemeRule>, CompiledRules> Compiled = new();
+
+    private static CompiledRules CompiledFor(IReadOnlyList<ThemeRule> rules) => Compiled.GetValue(rules, static rs =>
+        new CompiledRules([.. rs.Select(r => new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, r.Regex.MatchTimeout))]));
+
+    private sealed class CompiledRules(Regex[] regexes)
+    {
+        public Regex[] Regexes { get; } = regexes;
+
+        /// <summary>Title → the rules it matches (index into the rule set) and the words each matched.</summary>
+        public ConcurrentDictionary<string, (int Rule, string Words)[]> ByTitle { get; } = new(StringComparer.Ordinal);
+    }
 }

@@ -49,42 +49,44 @@ internal static class ThemeAssigner
     internal static (string? Theme, string? Evidence, string? Root) Assign(string title, IReadOnlyList<ThemeRule> rules, string? parentTheme)
     {
         var compiled = CompiledFor(rules);
-        if (!compiled.ByTitle.TryGetValue(title, out var found))
+        if (compiled.Results.TryGetValue((title, parentTheme), out var known))
         {
-            List<(int Rule, string Words)>? hits = null;
-            var timedOut = false;
-            for (var i = 0; i < compiled.Regexes.Length; i++)
+            return known;
+        }
+
+        var (result, timedOut) = Evaluate(title, rules, compiled.Regexes, parentTheme);
+        if (!timedOut && compiled.Results.Count < MaxRememberedTitles)
+        {
+            compiled.Results.TryAdd((title, parentTheme), result);
+        }
+
+        return result;
+    }
+
+    private static ((string? Theme, string? Evidence, string? Root) Result, bool TimedOut) Evaluate(
+        string title, IReadOnlyList<ThemeRule> rules, Regex[] regexes, string? parentTheme)
+    {
+        List<(ThemeRule Rule, string Words)>? matches = null;
+        var timedOut = false;
+        for (var i = 0; i < regexes.Length; i++)
+        {
+            try
             {
-                try
+                var m = regexes[i].Match(title);
+                if (m.Success)
                 {
-                    var m = compiled.Regexes[i].Match(title);
-                    if (m.Success)
-                    {
-                        (hits ??= []).Add((i, m.Value));
-                    }
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    timedOut = true;
+                    (matches ??= []).Add((rules[i], m.Value));
                 }
             }
-
-            found = hits is null ? [] : [.. hits];
-            if (!timedOut && compiled.ByTitle.Count < MaxRememberedTitles)
+            catch (RegexMatchTimeoutException)
             {
-                compiled.ByTitle.TryAdd(title, found);
+                timedOut = true;
             }
         }
 
-        if (found.Length == 0)
+        if (matches is null)
         {
-            return (null, null, null);
-        }
-
-        var matches = new List<(ThemeRule Rule, string Words)>(found.Length);
-        foreach (var (rule, words) in found)
-        {
-            matches.Add((rules[rule], words));
+            return ((null, null, null), timedOut);
         }
 
         var top = matches.Max(m => m.Rule.Priority);
@@ -97,13 +99,13 @@ internal static class ThemeAssigner
         var evidence = themes.Count > 1
             ? $"{root}; tie with {string.Join(", ", best.Where(m => m.Rule.Theme != chosen.Rule.Theme).Select(m => $"rule {m.Rule.Id} → {m.Rule.Theme}"))}, resolved {(chosen.Rule.Theme == parentTheme ? "by the parent's theme" : "by file order")}"
             : root;
-        return (chosen.Rule.Theme, evidence, root);
+        return ((chosen.Rule.Theme, evidence, root), timedOut);
     }
 
     // Every policy title of a load is tried against every theme rule, and the same titles come back year after
     // year: the rules' patterns are compiled once per rule set (same pattern, options and timeout, so the same
-    // matches), and the rules a title matches are remembered for the rule set (up to a bound, and never after a
-    // timeout, which another try might not hit).
+    // matches), and the answer for a title (under a parent theme, which only breaks ties) is remembered for the
+    // rule set, up to a bound and never after a timeout, which another try might not hit.
     private const int MaxRememberedTitles = 100_000;
 
     private static readonly ConditionalWeakTable<IReadOnlyList<ThemeRule>, CompiledRules> Compiled = new();
@@ -115,7 +117,7 @@ internal static class ThemeAssigner
     {
         public Regex[] Regexes { get; } = regexes;
 
-        /// <summary>Title → the rules it matches (index into the rule set) and the words each matched.</summary>
-        public ConcurrentDictionary<string, (int Rule, string Words)[]> ByTitle { get; } = new(StringComparer.Ordinal);
+        /// <summary>(Title, parent's theme) → what <see cref="Assign"/> answers.</summary>
+        public ConcurrentDictionary<(string Title, string? ParentTheme), (string? Theme, string? Evidence, string? Root)> Results { get; } = new();
     }
 }

@@ -35,20 +35,20 @@ internal sealed class MappedText
         }
 
         var sb = new StringBuilder(raw.Length);
-        var starts = new List<int>(raw.Length);
-        var ends = new List<int>(raw.Length);
+        // NFKC rarely makes a text longer (㈱ → (株)); the maps grow when it does.
+        var starts = new int[raw.Length];
+        var ends = new int[raw.Length];
+        var n = 0;
         var i = 0;
         while (i < raw.Length)
         {
             var len = ChunkLength(raw, i);
             var chunk = raw.AsSpan(i, len);
-            if (len == 1 && (TextNormalizer.IsStableChar(chunk[0]) || IsCircled(chunk[0])))
+            if (len == 1 && SingleNfkc(chunk[0]) is { } single)
             {
-                // Kept as printed, without an ICU call: NFKC leaves a stable character alone (TextNormalizer.IsStable),
-                // and circled numbers are kept on purpose.
-                sb.Append(chunk[0]);
-                starts.Add(i);
-                ends.Add(i + 1);
+                // No ICU call for the characters whose NFKC is known (see SingleNfkc).
+                sb.Append(single);
+                Map(ref starts, ref ends, ref n, i, i + 1);
                 i++;
                 continue;
             }
@@ -67,14 +67,42 @@ internal sealed class MappedText
             foreach (var c in normalized)
             {
                 sb.Append(c);
-                starts.Add(i);
-                ends.Add(i + len);
+                Map(ref starts, ref ends, ref n, i, i + len);
             }
 
             i += len;
         }
 
-        return new MappedText(raw, sb.ToString(), [.. starts], [.. ends]);
+        if (n != starts.Length)
+        {
+            Array.Resize(ref starts, n);
+            Array.Resize(ref ends, n);
+        }
+
+        return new MappedText(raw, sb.ToString(), starts, ends);
+    }
+
+    /// <summary>
+    /// The working character of a printed character that stands alone (no combining mark follows), when it needs
+    /// no ICU call: characters NFKC leaves alone (TextNormalizer.IsStable), circled numbers (kept on purpose), and
+    /// the full-width forms of ASCII (！ to ～), whose NFKC is the ASCII character (MappedTextTests checks each).
+    /// </summary>
+    internal static char? SingleNfkc(char c) =>
+        TextNormalizer.IsStableChar(c) || IsCircled(c) ? c
+        : c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0)
+        : null;
+
+    private static void Map(ref int[] starts, ref int[] ends, ref int n, int start, int end)
+    {
+        if (n == starts.Length)
+        {
+            Array.Resize(ref starts, Math.Max(4, n * 2));
+            Array.Resize(ref ends, starts.Length);
+        }
+
+        starts[n] = start;
+        ends[n] = end;
+        n++;
     }
 
     /// <summary>The printed text behind working characters [start, end).</summary>

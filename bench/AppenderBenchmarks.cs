@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using System.Buffers;
 using DuckDB.NET.Data;
 
 namespace BudgetWarehouse.Bench;

@@ -66,9 +66,10 @@ internal sealed class WarehouseWriter : IAsyncDisposable
             _appenders[table] = appender;
         }
 
+        // AppendRow hands every row the appender's one reusable row object; CreateRow allocates one per row.
         foreach (var row in rows)
         {
-            write(appender.CreateRow(), row);
+            appender.AppendRow(row, write);
         }
     }
 

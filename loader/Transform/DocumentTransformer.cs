@@ -39,12 +39,25 @@ internal static class DocumentTransformer
         rows.PlanStatuses.AddRange(plan.Statuses);
 
         var byCode = doc.Policies.ToDictionary(p => p.Code, StringComparer.Ordinal);
+        // Each key is formatted once and shared by every row that refers to it.
+        var policyIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        string PolicyId(string code)
+        {
+            if (!policyIds.TryGetValue(code, out var id))
+            {
+                id = Ids.Policy(ctx.DocumentId, code);
+                policyIds[code] = id;
+            }
+
+            return id;
+        }
+
         foreach (var node in doc.Policies)
         {
             var chain = Ancestry(node, byCode);
             rows.Policies.Add(new DimPolicyRow
             {
-                PolicyId = Ids.Policy(ctx.DocumentId, node.Code),
+                PolicyId = PolicyId(node.Code),
                 DocumentId = ctx.DocumentId,
                 FiscalYear = node.FiscalYear ?? fiscalYear,
                 Level = node.Level,
@@ -52,7 +65,7 @@ internal static class DocumentTransformer
                 Marker = node.Marker,
                 Title = node.Title,
                 Description = node.Description,
-                ParentPolicyId = node.ParentCode is null ? null : Ids.Policy(ctx.DocumentId, node.ParentCode),
+                ParentPolicyId = node.ParentCode is null ? null : PolicyId(node.ParentCode),
                 PillarTitle = chain.ElementAtOrDefault(0)?.Title,
                 SectionTitle = chain.ElementAtOrDefault(1)?.Title,
                 SubsectionTitle = chain.ElementAtOrDefault(2)?.Title,
@@ -62,20 +75,32 @@ internal static class DocumentTransformer
         }
 
         var bySeq = doc.Initiatives.ToDictionary(i => i.Seq);
+        var initiativeIds = new Dictionary<int, string>();
+        string InitiativeId(int seq)
+        {
+            if (!initiativeIds.TryGetValue(seq, out var id))
+            {
+                id = Ids.Initiative(ctx.DocumentId, seq);
+                initiativeIds[seq] = id;
+            }
+
+            return id;
+        }
+
         foreach (var item in doc.Initiatives)
         {
             var traits = InitiativeClassifier.Classify(item.Text);
             rows.Initiatives.Add(new FactInitiativeRow
             {
-                InitiativeId = Ids.Initiative(ctx.DocumentId, item.Seq),
+                InitiativeId = InitiativeId(item.Seq),
                 DocumentId = ctx.DocumentId,
                 FiscalYear = item.FiscalYear ?? (item.ParentSeq is { } p && bySeq.TryGetValue(p, out var parent) ? parent.FiscalYear : null) ?? fiscalYear,
-                PolicyId = item.PolicyCode is null ? null : Ids.Policy(ctx.DocumentId, item.PolicyCode),
+                PolicyId = item.PolicyCode is null ? null : PolicyId(item.PolicyCode),
                 DepartmentId = Ids.UnknownDepartment,
                 DepartmentMethod = "none",
                 DepartmentEvidence = "no department mention or rule matched",
                 Kind = item.Kind,
-                ParentInitiativeId = item.ParentSeq is null ? null : Ids.Initiative(ctx.DocumentId, item.ParentSeq.Value),
+                ParentInitiativeId = item.ParentSeq is null ? null : InitiativeId(item.ParentSeq.Value),
                 Seq = item.Seq,
                 Text = item.Text,
                 RawText = item.RawText,

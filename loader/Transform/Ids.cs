@@ -14,11 +14,12 @@ internal static class Ids
 
     public static string Policy(string documentId, string code) => $"{documentId}-P{code}";
 
-    public static string Initiative(string documentId, int seq) => $"{documentId}-I{seq.ToString("D4", CultureInfo.InvariantCulture)}";
+    // string.Create formats the number in place, without a string of its own.
+    public static string Initiative(string documentId, int seq) => string.Create(CultureInfo.InvariantCulture, $"{documentId}-I{seq:D4}");
 
-    public static string Measure(string initiativeId, int ordinal) => $"{initiativeId}-M{ordinal.ToString("D2", CultureInfo.InvariantCulture)}";
+    public static string Measure(string initiativeId, int ordinal) => string.Create(CultureInfo.InvariantCulture, $"{initiativeId}-M{ordinal:D2}");
 
-    public static string Milestone(string initiativeId, int ordinal) => $"{initiativeId}-T{ordinal.ToString("D2", CultureInfo.InvariantCulture)}";
+    public static string Milestone(string initiativeId, int ordinal) => string.Create(CultureInfo.InvariantCulture, $"{initiativeId}-T{ordinal:D2}");
 
-    public static string Achievement(string documentId, int position) => $"{documentId}-A{position.ToString("D3", CultureInfo.InvariantCulture)}";
+    public static string Achievement(string documentId, int position) => string.Create(CultureInfo.InvariantCulture, $"{documentId}-A{position:D3}");
 }

@@ -24,13 +24,25 @@ internal static partial class InitiativeClassifier
     /// <summary>The class of the verb that closes the sentence, ignoring trailing brackets and markers.</summary>
     public static string? ClosingVerb(string text)
     {
-        var core = TrailingNoise().Replace(text, "").TrimEnd();
+        // The trailing brackets and markers can only be there when the text, less its final spaces, ends in a
+        // closing bracket; most items end in their verb, and skip the pattern.
+        var core = text.AsSpan().TrimEnd();
+        if (core.Length > 0 && core[^1] is ')' or '〕' or ']' or '】')
+        {
+            core = TrailingNoise().Replace(text, "").AsSpan().TrimEnd();
+        }
+
         if (core.EndsWith("など", StringComparison.Ordinal))
         {
             core = core[..^2].TrimEnd();
         }
 
-        foreach (var (verb, cls) in Verbs)
+        if (core.Length == 0 || !VerbsByLastChar.TryGetValue(core[^1], out var verbs))
+        {
+            return null;
+        }
+
+        foreach (var (verb, cls) in verbs)
         {
             if (core.EndsWith(verb, StringComparison.Ordinal))
             {
@@ -40,6 +52,11 @@ internal static partial class InitiativeClassifier
 
         return null;
     }
+
+    // The verbs that end in each character, longest first as in Verbs: a text can only end with a verb that ends
+    // in its own last character.
+    private static readonly Dictionary<char, (string Verb, string Class)[]> VerbsByLastChar =
+        Verbs.GroupBy(v => v.Verb[^1]).ToDictionary(g => g.Key, g => g.ToArray());
 
     // Verb as written at the end of an item → its class (the contract's list: 創設 新設 拡充 着手 実施 開催
     // 策定 検討 推進 整備 支援 完了 …). One pair per line; longer verbs win (拡大実施 before 実施).

@@ -21,6 +21,11 @@ internal static partial class BudgetLineClassifier
             return new BudgetLine(LineKind.Blank, MarkerKind.None, 0, "", "", false);
         }
 
+        if (!MayStartConstruct(t[0]))
+        {
+            return Text(t);
+        }
+
         var item = ItemPattern().Match(text);
         if (item.Success)
         {
@@ -91,6 +96,15 @@ internal static partial class BudgetLineClassifier
 
         return total;
     }
+
+    /// <summary>
+    /// Whether a line whose first character (after white space, which every pattern below skips with \s*) is
+    /// <paramref name="c"/> can be anything but text: every pattern starts with one of these characters, so plain
+    /// lines skip the six pattern matches.
+    /// </summary>
+    private static bool MayStartConstruct(char c) =>
+        c is '-' or '・' or '･' or '·' or '●' or '○' or '◎' or '(' or '◇' or '◆' or '□' or '■' or '第' or 'I' or 'V' or 'X'
+        || char.IsDigit(c) || TextNormalizer.IsCircledNumber(c);
 
     private static BudgetLine Text(ReadOnlySpan<char> t) => new(LineKind.Text, MarkerKind.None, 0, "", t.ToString(), false);
 

@@ -104,7 +104,7 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
     /// </summary>
     internal static TextLine CollapseSpacedLetters(TextLine line)
     {
-        if (!line.Text.Contains(' ', StringComparison.Ordinal))
+        if (!line.Text.Contains(' ', StringComparison.Ordinal) || !HasSpacedLetter(line.Text))
         {
             return line;
         }
@@ -140,6 +140,21 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
 
         var leading = line.Text.Length - line.Text.TrimStart().Length;
         return changed ? line with { Text = line.Text[..leading] + sb } : line;
+    }
+
+    // A token of one non-ASCII character (a letter standing between spaces or at an end of the line): a run of
+    // three needs one, and most lines with spaces have none, so they skip the split.
+    private static bool HasSpacedLetter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] > '\u007F' && (i == 0 || text[i - 1] == ' ') && (i == text.Length - 1 || text[i + 1] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Walks the lines once, keeping the open headings on a stack and the logical line being built.</summary>

@@ -11,7 +11,12 @@ internal static partial class PageFurniture
     /// <summary>Lines that repeat this often (and are not items) are running headers or footers.</summary>
     public const int RepeatThreshold = 3;
 
-    public static bool IsPageNumber(string text) => PageNumberPattern().IsMatch(text);
+    public static bool IsPageNumber(string text)
+    {
+        // The pattern starts, after white space, with a dash, a P or a digit: other lines need not run it.
+        var t = text.AsSpan().TrimStart();
+        return t.Length > 0 && (t[0] is '-' or '‐' or '―' or '─' or 'ー' or '~' or 'P' or 'p' || char.IsDigit(t[0])) && PageNumberPattern().IsMatch(text);
+    }
 
     /// <summary>Indexes (into <paramref name="lines"/>) of page numbers and lines repeated on every page.</summary>
     public static HashSet<int> Find(IReadOnlyList<TextLine> lines)

@@ -17,6 +17,13 @@ internal static partial class InitiativeTitle
     /// <summary>The bulleted title on the line, or null when the line has no bullet.</summary>
     public static InitiativeTitleLine? TryParse(string text)
     {
+        // The pattern starts, after white space, with a hyphen or a bullet: other lines need not run it.
+        var t = text.AsSpan().TrimStart();
+        if (t.IsEmpty || t[0] is not ('-' or '・' or '･' or '●' or '○' or '◎'))
+        {
+            return null;
+        }
+
         var m = Bullet().Match(text);
         return m.Success ? Read(m.Groups["body"].Value) : null;
     }
@@ -26,12 +33,19 @@ internal static partial class InitiativeTitle
     {
         var planRef = FindPlanRef(body, out var refText);
         var title = refText is null ? body.Trim() : body.Replace(refText, "", StringComparison.Ordinal).Trim();
-        return new InitiativeTitleLine(title, planRef, NumericTarget().IsMatch(body));
+        return new InitiativeTitleLine(title, planRef, body.Contains("数値目標", StringComparison.Ordinal) && NumericTarget().IsMatch(body));
     }
 
     /// <summary>The normalised reference ("P27 No.1") in the text, and the text it was read from.</summary>
     public static string? FindPlanRef(string text, out string? matched)
     {
+        // Both patterns need an opening bracket; most text has none.
+        if (text.AsSpan().IndexOfAny(OpeningBrackets) < 0)
+        {
+            matched = null;
+            return null;
+        }
+
         var m = PageAndNumber().Match(text);
         if (!m.Success)
         {
@@ -49,6 +63,8 @@ internal static partial class InitiativeTitle
         var no = m.Groups["no"].Success ? "No." + m.Groups["no"].Value : null;
         return string.Join(" ", new[] { page, no }.Where(s => s is not null));
     }
+
+    private static readonly System.Buffers.SearchValues<char> OpeningBrackets = System.Buffers.SearchValues.Create("[【(〔");
 
     [GeneratedRegex(@"^\s*(?:-\s*)?[・･●○◎]\s*(?<body>\S.*)$")]
     private static partial Regex Bullet();

@@ -30,6 +30,13 @@ internal static partial class SectionHeading
 {
     public static Section? TryParse(string text)
     {
+        // The pattern starts with a hyphen, a number, 第, a Roman numeral, a box or 【: other lines need not run it.
+        var t = text.AsSpan().Trim();
+        if (t.IsEmpty || !(t[0] is '-' or '第' or 'I' or 'V' or 'X' or '■' or '●' or '◆' or '□' or '【' || char.IsDigit(t[0])))
+        {
+            return null;
+        }
+
         var m = Marked().Match(text.Trim());
         if (!m.Success)
         {

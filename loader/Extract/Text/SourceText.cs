@@ -27,7 +27,8 @@ internal sealed class SourceText
 
     public static SourceText FromString(string file, string text, string encoding = "utf-8")
     {
-        var lines = new List<TextLine>();
+        // Sized from the line feeds (a hint only: EnumerateLines also breaks at lone CRs and other separators).
+        var lines = new List<TextLine>(text.AsSpan().Count('\n') + 1);
         var number = 0;
         foreach (var range in text.AsSpan().EnumerateLines())
         {

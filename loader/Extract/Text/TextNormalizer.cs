@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace BudgetWarehouse.Loader.Extract.Text;
@@ -88,18 +89,11 @@ internal static class TextNormalizer
     /// the ICU normalisation call; anything else (full-width letters and digits, （）, half-width kana, …)
     /// goes through NFKC. TextNormalizerFastPathTests checks every character of the set against NFKC.
     /// </summary>
-    internal static bool IsStable(ReadOnlySpan<char> s)
-    {
-        foreach (var c in s)
-        {
-            if (!IsStableChar(c))
-            {
-                return false;
-            }
-        }
+    internal static bool IsStable(ReadOnlySpan<char> s) => s.IndexOfAnyExcept(StableChars) < 0;
 
-        return true;
-    }
+    // The same set as IsStableChar, searched in bulk (every line of every document passes through here).
+    private static readonly SearchValues<char> StableChars = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsStableChar)]);
 
     internal static bool IsStableChar(char c) =>
         c < '\u0080'

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using BudgetWarehouse.Loader.Transform.Reference;
 using BudgetWarehouse.Models;
@@ -38,8 +40,11 @@ internal static class DepartmentAssigner
         }
 
         var directory = new OrgDirectory(reference.Directory).Apply(changes);
+        var rules = RulesFor(reference.DepartmentRules, municipality);
         var paths = rows.Policies.ToDictionary(p => p.PolicyId, p => p.Path, StringComparer.Ordinal);
         var assigned = new Dictionary<string, DepartmentAssignment>(StringComparer.Ordinal);
+        // Without a rule for the municipality every initiative of a year gets the same answer: build it once.
+        var unmatched = rules.Count == 0 ? new Dictionary<int, DepartmentAssignment>() : null;
         for (var i = 0; i < rows.Initiatives.Count; i++)
         {
             var row = rows.Initiatives[i];
@@ -52,12 +57,20 @@ internal static class DepartmentAssigner
             {
                 result = parent with { Evidence = $"inherited from its item ({parent.Method}): {parent.Evidence}" };
             }
+            else if (unmatched is not null)
+            {
+                if (!unmatched.TryGetValue(row.FiscalYear, out result!))
+                {
+                    result = ByApplicableRules("", "", row.FiscalYear, rules, directory, municipality);
+                    unmatched[row.FiscalYear] = result;
+                }
+            }
             else
             {
                 var path = row.PolicyId is null ? "" : paths.GetValueOrDefault(row.PolicyId, "");
                 // Progress reports print a paragraph under each item; its words count like the item's own.
                 var text = string.IsNullOrEmpty(row.Description) ? row.Text : $"{row.Text}\n{row.Description}";
-                result = ByRules(text, path, row.FiscalYear, reference.DepartmentRules, directory, municipality);
+                result = ByApplicableRules(text, path, row.FiscalYear, rules, directory, municipality);
             }
 
             assigned[row.InitiativeId] = result;
@@ -81,7 +94,28 @@ internal static class DepartmentAssigner
             : new DepartmentAssignment(OrgDirectory.Key(unit), Explicit, evidence, unit.Name);
     }
 
-    internal static DepartmentAssignment ByRules(string text, string path, int fiscalYear, IReadOnlyList<DepartmentRule> rules, OrgDirectory directory, string? municipality)
+    internal static DepartmentAssignment ByRules(string text, string path, int fiscalYear, IReadOnlyList<DepartmentRule> rules, OrgDirectory directory, string? municipality) =>
+        ByApplicableRules(text, path, fiscalYear, RulesFor(rules, municipality), directory, municipality);
+
+    /// <summary>
+    /// The rules that apply to a municipality's documents (its own and those of every municipality), in file
+    /// order; every rule when the municipality is unknown. Worked out once per municipality and rule set, not
+    /// once per initiative: most municipalities have no rule of their own.
+    /// </summary>
+    internal static IReadOnlyList<DepartmentRule> RulesFor(IReadOnlyList<DepartmentRule> rules, string? municipality)
+    {
+        if (municipality is null)
+        {
+            return rules;
+        }
+
+        var byMunicipality = ApplicableRules.GetValue(rules, _ => new ConcurrentDictionary<string, DepartmentRule[]>(StringComparer.Ordinal));
+        return byMunicipality.GetOrAdd(municipality, m => [.. rules.Where(r => r.Municipality is null || r.Municipality == m)]);
+    }
+
+    private static readonly ConditionalWeakTable<IReadOnlyList<DepartmentRule>, ConcurrentDictionary<string, DepartmentRule[]>> ApplicableRules = new();
+
+    private static DepartmentAssignment ByApplicableRules(string text, string path, int fiscalYear, IReadOnlyList<DepartmentRule> rules, OrgDirectory directory, string? municipality)
     {
         var noMunicipality = municipality is null;
         var prefix = noMunicipality ? "municipality unknown: rules of every municipality applied without a directory filter; " : "";
@@ -89,11 +123,6 @@ internal static class DepartmentAssigner
         var outOfYear = new List<string>();
         foreach (var rule in rules)
         {
-            if (!noMunicipality && rule.Municipality is not null && rule.Municipality != municipality)
-            {
-                continue;
-            }
-
             var m = Match(rule.Regex, rule.MatchOn == RuleTarget.Text ? text : path);
             if (m is null)
             {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace BudgetWarehouse.Loader.Transform.Departments;
@@ -17,20 +16,35 @@ internal static partial class ReorganisationParser
 {
     // Every pattern below needs one of these verbs; most items have none, and the creation patterns, which
     // cannot start from a literal, would otherwise be tried at every position of every item.
-    private static readonly SearchValues<string> MergeVerbs = SearchValues.Create(["改編", "統合", "再編"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> CreationVerbs = SearchValues.Create(["新設", "設置", "開設", "設立"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> UnquotedUnits = SearchValues.Create(["本部", "準備室", "対策室"], StringComparison.Ordinal);
+    // (A few ordinal searches for two- and three-character words: cheaper on short Japanese items than a
+    // SearchValues<string>, whose matcher looks every non-ASCII character up in a dictionary.)
+    private static readonly string[] MergeVerbs = ["改編", "統合", "再編"];
+    private static readonly string[] CreationVerbs = ["新設", "設置", "開設", "設立"];
+    private static readonly string[] UnquotedUnits = ["本部", "準備室", "対策室"];
+
+    private static bool ContainsAnyOf(string text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static IReadOnlyList<OrgChange> Parse(string text, int line)
     {
-        var changes = new List<OrgChange>();
-        var mayMerge = text.AsSpan().ContainsAny(MergeVerbs);
-        var mayCreate = text.AsSpan().ContainsAny(CreationVerbs);
+        var mayMerge = ContainsAnyOf(text, MergeVerbs);
+        var mayCreate = ContainsAnyOf(text, CreationVerbs);
         if (!mayMerge && !mayCreate)
         {
-            return changes;
+            return [];
         }
 
+        var changes = new List<OrgChange>();
         foreach (Match m in mayMerge ? Merge().Matches(text) : Enumerable.Empty<Match>())
         {
             var target = m.Groups["to"].Value.Trim();
@@ -56,7 +70,7 @@ internal static partial class ReorganisationParser
             creations.Add(QuotedCreation());
         }
 
-        if (mayCreate && text.AsSpan().ContainsAny(UnquotedUnits))
+        if (mayCreate && ContainsAnyOf(text, UnquotedUnits))
         {
             creations.Add(UnquotedCreation());
         }

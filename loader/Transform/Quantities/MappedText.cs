@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BudgetWarehouse.Loader.Extract.Text;
 
 namespace BudgetWarehouse.Loader.Transform.Quantities;
 
@@ -34,42 +35,74 @@ internal sealed class MappedText
         }
 
         var sb = new StringBuilder(raw.Length);
-        var starts = new List<int>(raw.Length);
-        var ends = new List<int>(raw.Length);
+        // NFKC rarely makes a text longer (㈱ → (株)); the maps grow when it does.
+        var starts = new int[raw.Length];
+        var ends = new int[raw.Length];
+        var n = 0;
         var i = 0;
         while (i < raw.Length)
         {
             var len = ChunkLength(raw, i);
             var chunk = raw.AsSpan(i, len);
-            string normalized;
-            if (len == 1 && (chunk[0] < 0x80 || IsCircled(chunk[0])))
+            if (len == 1 && SingleNfkc(chunk[0]) is { } single)
             {
-                normalized = chunk.ToString();
+                // No ICU call for the characters whose NFKC is known (see SingleNfkc).
+                sb.Append(single);
+                Map(ref starts, ref ends, ref n, i, i + 1);
+                i++;
+                continue;
             }
-            else
+
+            string normalized;
+            try
             {
-                try
-                {
-                    normalized = chunk.ToString().Normalize(NormalizationForm.FormKC);
-                }
-                catch (ArgumentException)
-                {
-                    // Lone surrogates cannot be normalised; keep them as printed.
-                    normalized = chunk.ToString();
-                }
+                normalized = chunk.ToString().Normalize(NormalizationForm.FormKC);
+            }
+            catch (ArgumentException)
+            {
+                // Lone surrogates cannot be normalised; keep them as printed.
+                normalized = chunk.ToString();
             }
 
             foreach (var c in normalized)
             {
                 sb.Append(c);
-                starts.Add(i);
-                ends.Add(i + len);
+                Map(ref starts, ref ends, ref n, i, i + len);
             }
 
             i += len;
         }
 
-        return new MappedText(raw, sb.ToString(), [.. starts], [.. ends]);
+        if (n != starts.Length)
+        {
+            Array.Resize(ref starts, n);
+            Array.Resize(ref ends, n);
+        }
+
+        return new MappedText(raw, sb.ToString(), starts, ends);
+    }
+
+    /// <summary>
+    /// The working character of a printed character that stands alone (no combining mark follows), when it needs
+    /// no ICU call: characters NFKC leaves alone (TextNormalizer.IsStable), circled numbers (kept on purpose), and
+    /// the full-width forms of ASCII (！ to ～), whose NFKC is the ASCII character (MappedTextTests checks each).
+    /// </summary>
+    internal static char? SingleNfkc(char c) =>
+        TextNormalizer.IsStableChar(c) || IsCircled(c) ? c
+        : c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0)
+        : null;
+
+    private static void Map(ref int[] starts, ref int[] ends, ref int n, int start, int end)
+    {
+        if (n == starts.Length)
+        {
+            Array.Resize(ref starts, Math.Max(4, n * 2));
+            Array.Resize(ref ends, starts.Length);
+        }
+
+        starts[n] = start;
+        ends[n] = end;
+        n++;
     }
 
     /// <summary>The printed text behind working characters [start, end).</summary>
@@ -94,6 +127,11 @@ internal sealed class MappedText
 
     private static bool IsStable(string s)
     {
+        if (TextNormalizer.IsStable(s))
+        {
+            return true;
+        }
+
         foreach (var c in s)
         {
             if (c >= 0x80)

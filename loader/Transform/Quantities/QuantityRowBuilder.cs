@@ -9,7 +9,8 @@ internal static class QuantityRowBuilder
     public static void AddTo(DocumentRows rows, ParsedDocument doc)
     {
         var byId = rows.Initiatives.ToDictionary(i => i.InitiativeId, StringComparer.Ordinal);
-        var nodes = doc.Initiatives.ToDictionary(i => Ids.Initiative(rows.Document.DocumentId, i.Seq), StringComparer.Ordinal);
+        // An initiative row's id is Ids.Initiative(document, Seq): its node is the one with the same Seq.
+        var nodes = doc.Initiatives.ToDictionary(i => i.Seq);
         var extracted = QuantityExtractor.Extract(Segments(rows.Initiatives, nodes));
 
         var measureIds = new List<string>(extracted.Measures.Count);
@@ -75,7 +76,7 @@ internal static class QuantityRowBuilder
     }
 
     // Items and their details in reading order; a description paragraph follows its item's text.
-    private static IEnumerable<QuantitySegment> Segments(IEnumerable<FactInitiativeRow> initiatives, Dictionary<string, InitiativeNode> nodes)
+    private static IEnumerable<QuantitySegment> Segments(IEnumerable<FactInitiativeRow> initiatives, Dictionary<int, InitiativeNode> nodes)
     {
         foreach (var i in initiatives)
         {
@@ -83,7 +84,7 @@ internal static class QuantityRowBuilder
             yield return new QuantitySegment(i.InitiativeId, group, i.RawText, i.SourceLineStart, i.FiscalYear);
             if (!string.IsNullOrWhiteSpace(i.Description))
             {
-                var line = nodes.TryGetValue(i.InitiativeId, out var node) && node.DescriptionSpan is { } span
+                var line = nodes.TryGetValue(i.Seq, out var node) && node.DescriptionSpan is { } span
                     ? span.StartLine
                     : i.SourceLineEnd;
                 yield return new QuantitySegment(i.InitiativeId, group, i.Description, line, i.FiscalYear);

@@ -195,7 +195,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
 
                 // dim_department applies the reorganisations stated in every document with rows in the snapshot.
                 var stated = new List<StatedChange>(unchanged.SelectMany(u => u.Previous.DepartmentChanges ?? []));
-                var channel = Channel.CreateBounded<(int Index, (DocumentRows? Rows, EtlDocumentRow Etl) Result)>(new BoundedChannelOptions(32) { SingleReader = true });
+                var channel = Channel.CreateBounded<(int Index, (DocumentRows? Rows, EtlDocumentRow Etl) Result)>(new BoundedChannelOptions(8) { SingleReader = true });
                 var producer = Task.Run(() => ProduceAsync(toParse, runId, started, channel.Writer, cancellationToken), cancellationToken);
                 var parsed = new List<EtlDocumentRow>();
                 await foreach (var (docRows, record) in channel.Reader.ReadAllAsync(cancellationToken).ReadInOrderAsync().ConfigureAwait(false))
@@ -236,7 +236,9 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 }
 
                 Reference.ReferenceLoad.AppendDepartments(writer, _reference, stated);
+                var closeStart = Stopwatch.GetTimestamp();
                 writer.EndAppend();
+                _metrics.Step("close the appenders (DuckDB writes what they hold)", Stopwatch.GetElapsedTime(closeStart));
                 var keptStale = staleCandidates.Count > 0 && (byCopy || (attached
                     && await CarryRowsAsync(writer, staleCandidates.Select(c => c.Previous.DocumentId), cancellationToken).ConfigureAwait(false)));
                 var stale = 0;

@@ -119,8 +119,9 @@ internal static class LineageLoad
 
         var count = 0;
         long rows = 0;
-        using (var appender = connection.CreateAppender(Table))
+        try
         {
+            using var appender = connection.CreateAppender(Table);
             await foreach (var batch in linked.Reader.ReadAllAsync(cancellationToken).ReadInOrderAsync().ConfigureAwait(false))
             {
                 foreach (var row in batch)
@@ -129,10 +130,15 @@ internal static class LineageLoad
                 }
 
                 changes?.AddPartitions(Table, batch.Select(r => r.FiscalYear).Distinct());
-
                 count++;
                 rows += batch.Count;
             }
+        }
+        catch (InvalidOperationException) when (reader.IsFaulted || linkers.IsFaulted)
+        {
+            // A series missing because reading or linking failed: report that failure, not the gap it left.
+            await Task.WhenAll(reader, linkers).ConfigureAwait(false);
+            throw;
         }
 
         await Task.WhenAll(reader, linkers).ConfigureAwait(false);

@@ -22,10 +22,13 @@ internal enum LoadStage
     /// <summary>Appending rows to DuckDB (the single writer).</summary>
     Append,
 
-    /// <summary>Closing the appenders, sql/load and sql/views, run log, checkpoint.</summary>
+    /// <summary>
+    /// sql/load, then the lineage and, alongside it on a second connection, the Parquet export of every table the
+    /// lineage and the run log do not change; sql/views, run log, checkpoint.
+    /// </summary>
     Finish,
 
-    /// <summary>COPY of every table to Parquet and the lake manifest.</summary>
+    /// <summary>Parquet export of the lineage and the run log, views.sql and the lake manifest.</summary>
     Export,
 }
 

@@ -303,7 +303,33 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
 
                 stageStart = LoadMetrics.Start();
                 await changes.AddDocumentsAsync(writer.Connection, state.Where(s => s.Status == "loaded").Select(s => s.DocumentId), cancellationToken).ConfigureAwait(false);
-                var (lineageSeries, _) = await writer.CompleteAsync(Parallelism, changes, cancellationToken, _metrics.Step).ConfigureAwait(false);
+                await writer.DeriveAsync(cancellationToken, _metrics.Step).ConfigureAwait(false);
+
+                // What the documents left on the managed heap is garbage now; return it before DuckDB's Parquet writers
+                // and the lineage take their share, which is when a national load peaks.
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+                // Every table but the lineage and the run log is final now: the lake is written from a second connection
+                // while the lineage is computed, so that the export uses the cores the lineage leaves idle.
+                var lakeDir = Path.Combine(snapshotDir, SnapshotStore.LakeFolder);
+                var previousLake = previousDir is null ? null : Path.Combine(previousDir, SnapshotStore.LakeFolder);
+                (SnapshotChanges, string)? reuse = changes.Everything ? null : (changes, previousLake!);
+                var allTables = await ParquetExporter.TablesAsync(writer.Connection, cancellationToken).ConfigureAwait(false);
+                var afterLineage = allTables.Where(t => t == LineageLoad.Table || t.StartsWith("etl_", StringComparison.Ordinal)).ToList();
+                var exportFirst = Task.Run(() => ExportConcurrentlyAsync(writer.Connection.ConnectionString, lakeDir, allTables.Except(afterLineage), reuse, cancellationToken, _metrics.Step), cancellationToken);
+                (int Series, long Rows) lineage;
+                try
+                {
+                    lineage = await writer.LinkAsync(Parallelism, changes, cancellationToken, _metrics.Step).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Never leave the export running on a database this run is about to close or throw away.
+                    await Task.WhenAny(exportFirst).ConfigureAwait(false);
+                }
+
+                var exported = (await exportFirst.ConfigureAwait(false)).ToList();
+                await writer.CreateViewsAsync(cancellationToken, _metrics.Step).ConfigureAwait(false);
                 etl.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
                 writer.AppendRunLog(etl);
                 var message = $"{loaded} loaded, {unchanged.Count} unchanged, {rejected} rejected ({stale} stale, rows kept), {removed} removed";
@@ -316,9 +342,9 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 _metrics.Step("checkpoint", Stopwatch.GetElapsedTime(checkpointStart));
 
                 _metrics.Add(LoadStage.Finish, ref stageStart);
-                var lakeDir = Path.Combine(snapshotDir, SnapshotStore.LakeFolder);
-                var previousLake = previousDir is null ? null : Path.Combine(previousDir, SnapshotStore.LakeFolder);
-                tables = await ParquetExporter.ExportAsync(writer.Connection, lakeDir, cancellationToken, _metrics.Step, changes.Everything ? null : (changes, previousLake!)).ConfigureAwait(false);
+                exported.AddRange(await ParquetExporter.ExportTablesAsync(writer.Connection, lakeDir, afterLineage, cancellationToken, _metrics.Step, reuse).ConfigureAwait(false));
+                tables = [.. exported.OrderBy(t => t.Name, StringComparer.Ordinal)];
+                await ParquetExporter.WriteViewsAsync(lakeDir, tables, cancellationToken).ConfigureAwait(false);
                 var staleIds = new HashSet<string>(state.Where(s => s.Status == "stale").Select(s => s.DocumentId), StringComparer.Ordinal);
                 var documents = await writer.Connection.QueryAsync<(string, string, string, int, string)>(
                     "select document_id, file_name, family, fiscal_year, sha256 from dim_document order by file_name").ConfigureAwait(false);
@@ -332,7 +358,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
                 }, cancellationToken).ConfigureAwait(false);
                 _metrics.Add(LoadStage.Export, ref stageStart);
                 await new LoadState(fingerprint, digest, state, byCopy ? previous!.CopyGeneration + 1 : 0).WriteAsync(snapshotDir, cancellationToken).ConfigureAwait(false);
-                outcome = new LoadOutcome(runId, snapshotId, inputs.Count, loaded, unchanged.Count, rejected, rows, etl, tables, null) { Removed = removed, Stale = stale, LineageSeries = lineageSeries };
+                outcome = new LoadOutcome(runId, snapshotId, inputs.Count, loaded, unchanged.Count, rejected, rows, etl, tables, null) { Removed = removed, Stale = stale, LineageSeries = lineage.Series };
             }
 
             // Only once the writer has closed the file: DuckDB refuses a read-only open while another process holds it read-write.
@@ -383,6 +409,16 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         string.Join('\n', new OrgDirectory(_reference.Directory).Apply(changes).Rows()
             .Select(r => string.Join('\u001f', r.DepartmentId, r.Name, r.Bureau, r.Kind, r.Municipality, r.ValidFromFy, r.ValidToFy, r.Parent))
             .Order(StringComparer.Ordinal));
+
+    /// <summary>Writes tables to the lake on a connection of its own (the same database, opened again in this process).</summary>
+    private static async Task<IReadOnlyList<LakeTable>> ExportConcurrentlyAsync(string connectionString, string lakeDir, IEnumerable<string> tables,
+        (SnapshotChanges, string)? reuse, CancellationToken cancellationToken, Action<string, TimeSpan>? timed = null)
+    {
+        await Task.Yield();
+        await using var connection = new DuckDB.NET.Data.DuckDBConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ParquetExporter.ExportTablesAsync(connection, lakeDir, [.. tables], cancellationToken, timed, reuse).ConfigureAwait(false);
+    }
 
     private int Parallelism => _options.Parallelism > 0 ? _options.Parallelism : Environment.ProcessorCount;
 

@@ -22,18 +22,35 @@ internal static class ParquetExporter
     /// <summary>The file name of each table's (or each fiscal-year partition's) Parquet file.</summary>
     public const string PartFile = "part_0.parquet";
 
+    /// <summary>Rows a partitioned COPY buffers per fiscal year before writing them out (DuckDB's default: 524,288).</summary>
+    private const int PartitionFlushRows = 60_000;
+
+    /// <summary>Writes every table of the database and views.sql.</summary>
+    public static async Task<IReadOnlyList<LakeTable>> ExportAsync(DuckDBConnection connection, string lakeDir, CancellationToken cancellationToken)
+    {
+        var tables = await ExportTablesAsync(connection, lakeDir, await TablesAsync(connection, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await WriteViewsAsync(lakeDir, tables, cancellationToken).ConfigureAwait(false);
+        return tables;
+    }
+
+    /// <summary>The tables of the database's main schema, by name.</summary>
+    public static async Task<IReadOnlyList<string>> TablesAsync(DuckDBConnection connection, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<string>(new CommandDefinition(
+            "select table_name from duckdb_tables() where schema_name = 'main' and not temporary order by table_name",
+            cancellationToken: cancellationToken)).ConfigureAwait(false)];
+
     /// <summary>
-    /// Writes every table. With <paramref name="reuse"/>, a fiscal-year partition the load did not change is linked
+    /// Writes the given tables. With <paramref name="reuse"/>, a fiscal-year partition the load did not change is linked
     /// from the previous snapshot's lake instead of written again (hard links: the previous snapshot may be removed).
     /// </summary>
-    public static async Task<IReadOnlyList<LakeTable>> ExportAsync(DuckDBConnection connection, string lakeDir, CancellationToken cancellationToken,
+    public static async Task<IReadOnlyList<LakeTable>> ExportTablesAsync(DuckDBConnection connection, string lakeDir, IEnumerable<string> tables, CancellationToken cancellationToken,
         Action<string, TimeSpan>? timed = null, (SnapshotChanges Changes, string PreviousLake)? reuse = null)
     {
         Directory.CreateDirectory(lakeDir);
-        var tables = (await connection.QueryAsync<string>(new CommandDefinition(
-            "select table_name from duckdb_tables() where schema_name = 'main' and not temporary order by table_name",
-            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
 
+        // A partitioned COPY keeps a buffer per fiscal year until it holds this many rows: a smaller buffer bounds the
+        // export's memory (measured at 17,410 documents: fact_initiative 657 → 605 MB peak, and no slower).
+        await connection.ExecuteAsync(new CommandDefinition($"set partitioned_write_flush_threshold = {PartitionFlushRows}", cancellationToken: cancellationToken)).ConfigureAwait(false);
         var result = new List<LakeTable>();
         foreach (var table in tables)
         {
@@ -82,9 +99,12 @@ internal static class ParquetExporter
             result.Add(new LakeTable(table, rows, table + "/", partitioned ? "fiscal_year" : null));
         }
 
-        await File.WriteAllTextAsync(Path.Combine(lakeDir, ViewsFile), ViewsSql(lakeDir, result), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
         return result;
     }
+
+    /// <summary>Writes views.sql for the lake's tables (every table written, in name order).</summary>
+    public static Task WriteViewsAsync(string lakeDir, IEnumerable<LakeTable> tables, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(Path.Combine(lakeDir, ViewsFile), ViewsSql(lakeDir, tables.OrderBy(t => t.Name, StringComparer.Ordinal)), new UTF8Encoding(false), cancellationToken);
 
     /// <summary>
     /// Tables written as fiscal_year=YYYY/ partitions (when they have a fiscal_year column and rows): the facts, the

@@ -76,21 +76,25 @@ internal sealed class WarehouseWriter : IAsyncDisposable
     /// <summary>Flushes and closes the appenders, so that SQL can add rows to the same tables.</summary>
     public void EndAppend() => CloseAppenders();
 
-    /// <summary>
-    /// Flushes the appenders, then derives dimensions (sql/load), brings the cross-year lineage of the series
-    /// <paramref name="changes"/> names up to date (<see cref="LineageLoad"/>, using up to <paramref name="parallelism"/> threads) and creates views (sql/views).
-    /// Returns the lineage series recomputed and the rows written for them; <paramref name="timed"/> receives each step's wall time.
-    /// </summary>
-    public async Task<(int Series, long Rows)> CompleteAsync(int parallelism, SnapshotChanges changes, CancellationToken cancellationToken, Action<string, TimeSpan>? timed = null)
+    /// <summary>Flushes the appenders and derives dimensions and corrections (sql/load); <paramref name="timed"/> receives each step's wall time.</summary>
+    public async Task DeriveAsync(CancellationToken cancellationToken, Action<string, TimeSpan>? timed = null)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         CloseAppenders();
         timed?.Invoke("flush appenders", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         await SqlScripts.RunFolderAsync(_connection, "load", cancellationToken, timed).ConfigureAwait(false);
-        var lineage = await LineageLoad.RefreshAsync(_connection, parallelism, cancellationToken, changes, timed).ConfigureAwait(false);
-        await SqlScripts.RunFolderAsync(_connection, "views", cancellationToken, timed).ConfigureAwait(false);
-        return lineage;
     }
+
+    /// <summary>
+    /// Brings the cross-year lineage of the series <paramref name="changes"/> names up to date (<see cref="LineageLoad"/>,
+    /// using up to <paramref name="parallelism"/> threads). Returns the series recomputed and the rows written for them.
+    /// </summary>
+    public Task<(int Series, long Rows)> LinkAsync(int parallelism, SnapshotChanges changes, CancellationToken cancellationToken, Action<string, TimeSpan>? timed = null) =>
+        LineageLoad.RefreshAsync(_connection, parallelism, cancellationToken, changes, timed);
+
+    /// <summary>Creates the views (sql/views).</summary>
+    public async Task CreateViewsAsync(CancellationToken cancellationToken, Action<string, TimeSpan>? timed = null) =>
+        await SqlScripts.RunFolderAsync(_connection, "views", cancellationToken, timed).ConfigureAwait(false);
 
     public void AppendRunLog(IEnumerable<EtlDocumentRow> documents)
     {

@@ -46,7 +46,7 @@ public sealed class WarehouseOptions
     /// folder next to the database), as DuckDB writes sizes ('512MB', '2GB'); empty for DuckDB's default of 80 % of
     /// the machine's memory. The loader's own memory comes on top: see the README's Performance section.
     /// </summary>
-    public string DuckDbMemoryLimit { get; set; } = "448MB";
+    public string DuckDbMemoryLimit { get; set; } = "384MB";
 
     public string SeedsPath => Path.GetFullPath(Seeds);
 

@@ -90,9 +90,11 @@ internal static class LineageLoad
 
         timed?.Invoke("lineage: find the series to recompute", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         started = System.Diagnostics.Stopwatch.GetTimestamp();
-        changes?.AddPartitions(Table, await connection.QueryAsync<int>(new CommandDefinition(
-            "select distinct b.fiscal_year from bridge_initiative_lineage as b inner join lineage_pending as s on coalesce(b.municipality, '') = s.municipality_key and b.family = s.family",
-            cancellationToken: cancellationToken)).ConfigureAwait(false));
+        // The lake partitions this rewrites: the years of each series' rows, from its earliest changed year on.
+        changes?.AddPartitions(Table, (await connection.QueryAsync<(string, string, int)>(new CommandDefinition(
+            "select distinct s.municipality_key, s.family, b.fiscal_year from bridge_initiative_lineage as b inner join lineage_pending as s on coalesce(b.municipality, '') = s.municipality_key and b.family = s.family",
+            cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .Where(r => r.Item3 >= changes.EarliestChangedYear(r.Item1, r.Item2)).Select(r => r.Item3));
         await ExecuteAsync(connection, """
             delete from bridge_initiative_lineage as b
             using lineage_pending as s
@@ -129,7 +131,7 @@ internal static class LineageLoad
                     TableWriters.Append(appender.CreateRow(), row);
                 }
 
-                changes?.AddPartitions(Table, batch.Select(r => r.FiscalYear).Distinct());
+                changes?.AddPartitions(Table, batch.Where(r => r.FiscalYear >= changes.EarliestChangedYear(r.Municipality ?? "", r.Family)).Select(r => r.FiscalYear).Distinct());
                 count++;
                 rows += batch.Count;
             }

@@ -12,7 +12,7 @@ namespace BudgetWarehouse.Loader.Load;
 /// </summary>
 internal sealed partial class SnapshotChanges
 {
-    private readonly HashSet<(string MunicipalityKey, string Family)> _series = [];
+    private readonly Dictionary<(string MunicipalityKey, string Family), int> _series = [];
     private readonly HashSet<(string Table, int FiscalYear)> _partitions = [];
 
     private SnapshotChanges(bool everything) => Everything = everything;
@@ -26,7 +26,14 @@ internal sealed partial class SnapshotChanges
     public bool Everything { get; }
 
     /// <summary>Series with a document added or removed, as (coalesce(municipality, ''), family).</summary>
-    public IReadOnlyCollection<(string MunicipalityKey, string Family)> Series => _series;
+    public IReadOnlyCollection<(string MunicipalityKey, string Family)> Series => _series.Keys;
+
+    /// <summary>
+    /// The earliest fiscal year of a document added to or removed from the series. A series' lineage rows of earlier
+    /// years depend only on earlier years, so they come out of a recomputation as they were.
+    /// </summary>
+    public int EarliestChangedYear(string municipalityKey, string family) =>
+        _series.TryGetValue((municipalityKey, family), out var year) ? year : int.MinValue;
 
     /// <summary>Whether the Parquet partition of <paramref name="table"/> for <paramref name="fiscalYear"/> must be written again.</summary>
     public bool Touches(string table, int fiscalYear) => Everything || _partitions.Contains((table, fiscalYear));
@@ -59,10 +66,10 @@ internal sealed partial class SnapshotChanges
         // A list parameter joined as a table: an IN over thousands of literals would be tested row by row.
         var filter = "document_id in (select unnest(string_split($ids, ',')))";
         var parameters = new { ids = string.Join(',', ids) };
-        foreach (var (municipality, family) in await connection.QueryAsync<(string, string)>(new CommandDefinition(
-            $"select distinct coalesce(municipality, ''), family from dim_document where {filter}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        foreach (var (municipality, family, year) in await connection.QueryAsync<(string, string, int)>(new CommandDefinition(
+            $"select coalesce(municipality, ''), family, min(fiscal_year) from dim_document where {filter} group by all", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false))
         {
-            _series.Add((municipality, family));
+            _series[(municipality, family)] = _series.TryGetValue((municipality, family), out var earlier) ? Math.Min(earlier, year) : year;
         }
 
         var tables = await connection.QueryAsync<string>(new CommandDefinition(

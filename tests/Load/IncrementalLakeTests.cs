@@ -25,10 +25,12 @@ public class IncrementalLakeTests
         var warehouse = Path.Combine(dir.Path, "warehouse");
         Assert.Equal(0, (await TestWarehouse.LoadAsync(seeds, warehouse)).ExitCode);
         var lake = Path.Combine(warehouse, SnapshotStore.LakeFolder);
-        string Part(int year) => Path.Combine(lake, "fact_initiative", $"fiscal_year={year}", ParquetExporter.PartFile);
+        string Part(int year, string table = "fact_initiative") => Path.Combine(lake, table, $"fiscal_year={year}", ParquetExporter.PartFile);
         var before2021 = await File.ReadAllBytesAsync(Part(2021));
         var written2021 = File.GetLastWriteTimeUtc(Part(2021));
         var written2022 = File.GetLastWriteTimeUtc(Part(2022));
+        var lineage2021 = File.GetLastWriteTimeUtc(Part(2021, LineageLoad.Table));
+        var lineage2022 = File.GetLastWriteTimeUtc(Part(2022, LineageLoad.Table));
         await Task.Delay(1100); // file times have a resolution of a second or better everywhere this runs
 
         // The FY2022 document of one municipality changes; FY2021 has no change.
@@ -40,6 +42,10 @@ public class IncrementalLakeTests
         Assert.Equal(written2021, File.GetLastWriteTimeUtc(Part(2021)));
         Assert.Equal(before2021, await File.ReadAllBytesAsync(Part(2021)));
         Assert.NotEqual(written2022, File.GetLastWriteTimeUtc(Part(2022)));
+
+        // The changed document's series is linked again, but its FY2021 lineage rows cannot change: that year is linked.
+        Assert.Equal(lineage2021, File.GetLastWriteTimeUtc(Part(2021, LineageLoad.Table)));
+        Assert.NotEqual(lineage2022, File.GetLastWriteTimeUtc(Part(2022, LineageLoad.Table)));
 
         using var connection = TestWarehouse.OpenReadOnly(warehouse);
         var tables = (await connection.QueryAsync<string>("select table_name from duckdb_tables() where schema_name = 'main' order by 1")).ToList();

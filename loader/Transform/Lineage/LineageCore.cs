@@ -5,7 +5,7 @@ namespace BudgetWarehouse.Loader.Transform.Lineage;
 
 /// <summary>
 /// The part of an initiative's text that names the undertaking, compared across fiscal years. Wording drifts
-/// from year to year (金沢外環状道路の整備を推進 → 金沢外環状道路海側幹線4期区間の整備を推進), so the core drops
+/// from year to year (北山外環状道路の整備を推進 → 北山外環状道路海側幹線4期区間の整備を推進), so the core drops
 /// bracketed annotations ((令和3年春開設予定), 【数値目標】), spaces and punctuation, and the closing verb phrase
 /// (の整備を推進, に着手, を支援 …), because those change with the stage of the work, not with the undertaking.
 /// When fewer than three characters would remain, the text without annotations and punctuation is kept whole.

@@ -39,6 +39,19 @@ internal static class TestWarehouse
         return connection;
     }
 
+    /// <summary>A copy of a seeds-layout folder (such as a fixture under tests/fixtures) at <paramref name="destination"/>, for a test to change.</summary>
+    public static string CopyFolder(string source, string destination)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(destination, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+
+        return destination;
+    }
+
     /// <summary>A copy of the repository's seeds (documents, manifest, reference) that a test may change.</summary>
     public static string CopySeeds(string destination, Func<string, bool>? includeDocument = null)
     {

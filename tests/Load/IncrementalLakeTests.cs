@@ -13,14 +13,7 @@ public class IncrementalLakeTests
     public async Task OnlyTheChangedYearsPartitionsAreWrittenAndTheLakeEqualsTheDatabase()
     {
         using var dir = new TempDir();
-        var seeds = Path.Combine(dir.Path, "seeds");
-        var fixture = Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "lineage");
-        foreach (var file in Directory.EnumerateFiles(fixture, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(seeds, Path.GetRelativePath(fixture, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
+        var seeds = TestWarehouse.CopyFolder(Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "lineage"), Path.Combine(dir.Path, "seeds"));
 
         var warehouse = Path.Combine(dir.Path, "warehouse");
         Assert.Equal(0, (await TestWarehouse.LoadAsync(seeds, warehouse)).ExitCode);

@@ -106,13 +106,7 @@ public sealed class LineageTests(LineageWarehouseFixture fixture)
     public async Task AReloadRecomputesOnlyTheChangedSeriesAndAgreesWithAFullRecompute()
     {
         using var dir = new TempDir();
-        var seeds = Path.Combine(dir.Path, "seeds");
-        foreach (var file in Directory.EnumerateFiles(LineageWarehouseFixture.Seeds, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(seeds, Path.GetRelativePath(LineageWarehouseFixture.Seeds, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
+        var seeds = TestWarehouse.CopyFolder(LineageWarehouseFixture.Seeds, Path.Combine(dir.Path, "seeds"));
 
         var warehouse = Path.Combine(dir.Path, "warehouse");
         Assert.Equal(0, (await TestWarehouse.LoadAsync(seeds, warehouse)).ExitCode);

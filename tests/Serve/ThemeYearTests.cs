@@ -146,16 +146,5 @@ public sealed class ThemeYearTests
         return string.Join("\n", result.Rows.Select(r => string.Join("|", r.Select(QueryRunner.Text))));
     }
 
-    private static string CopyFixture(string dir)
-    {
-        var seeds = Path.Combine(dir, "seeds");
-        foreach (var file in Directory.EnumerateFiles(LineageWarehouseFixture.Seeds, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(seeds, Path.GetRelativePath(LineageWarehouseFixture.Seeds, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
-
-        return seeds;
-    }
+    private static string CopyFixture(string dir) => TestWarehouse.CopyFolder(LineageWarehouseFixture.Seeds, Path.Combine(dir, "seeds"));
 }

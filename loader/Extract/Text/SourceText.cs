@@ -4,7 +4,12 @@ namespace BudgetWarehouse.Loader.Extract.Text;
 /// <param name="Number">1-based physical line number in the file.</param>
 /// <param name="Text">Normalised working copy (see <see cref="TextNormalizer"/>).</param>
 /// <param name="Raw">The text as printed.</param>
-internal readonly record struct TextLine(int Number, string Text, string Raw)
+/// <param name="Page">1-based page the line is printed on, when the source has pages (PDF); null for plain text.</param>
+/// <param name="IsChrome">
+/// True when the decoder already knows the line is page furniture (a running header, footer or page number
+/// repeated across pages), so parsers keep it out of the outline and record it with the role <c>chrome</c>.
+/// </param>
+internal readonly record struct TextLine(int Number, string Text, string Raw, int? Page = null, bool IsChrome = false)
 {
     public bool IsBlank => string.IsNullOrWhiteSpace(Text);
 }

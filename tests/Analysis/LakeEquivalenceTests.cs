@@ -1,5 +1,5 @@
-using BudgetWarehouse.Loader.Load;
 using BudgetWarehouse.Loader.Analysis;
+using BudgetWarehouse.Loader.Load;
 using Dapper;
 
 namespace BudgetWarehouse.Tests.Analysis;

@@ -1,24 +1,30 @@
+using BudgetWarehouse.Loader.Extract;
 using BudgetWarehouse.Loader.Load;
-using BudgetWarehouse.Loader.Service;
+using BudgetWarehouse.Loader.Pipeline;
+using BudgetWarehouse.Loader.Verbs;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace BudgetWarehouse.Tests;
 
-/// <summary>Runs the real load pipeline (as registered for the CLI) against a seeds folder and a warehouse folder.</summary>
+/// <summary>
+/// The one way tests build the loader's container (as the CLI registers it) and run the load pipeline against a
+/// seeds folder and a warehouse folder. Settings are layered over the warehouse paths; <c>parsers</c>, when given,
+/// replace the registered document parsers (a test that loads one family only).
+/// </summary>
 internal static class TestWarehouse
 {
-    public static async Task<LoadOutcome> LoadAsync(string seeds, string warehouse, IDictionary<string, string?>? settings = null)
+    public static ServiceProvider Services(string seeds, string warehouse, IEnumerable<KeyValuePair<string, string?>>? settings = null, IDocumentParser[]? parsers = null)
     {
         var config = new Dictionary<string, string?>
         {
             ["Warehouse:Seeds"] = seeds,
             ["Warehouse:Warehouse"] = warehouse,
-            ["Warehouse:SnapshotGraceSeconds"] = "0",
         };
-        foreach (var kv in settings ?? new Dictionary<string, string?>())
+        foreach (var kv in settings ?? [])
         {
             config[kv.Key] = kv.Value;
         }
@@ -27,7 +33,38 @@ internal static class TestWarehouse
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(config).Build())
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddBudgetWarehouse();
-        await using var provider = services.BuildServiceProvider();
+        if (parsers is not null)
+        {
+            services.RemoveAll<IDocumentParser>();
+            foreach (var parser in parsers)
+            {
+                services.AddSingleton(parser);
+            }
+        }
+
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>A pipeline that lives as long as the test (the service's pipeline keeps its hash cache across runs).</summary>
+    public static LoadPipeline Pipeline(string seeds, string warehouse, IEnumerable<KeyValuePair<string, string?>>? settings = null, IDocumentParser[]? parsers = null) =>
+        Services(seeds, warehouse, settings, parsers).GetRequiredService<LoadPipeline>();
+
+    /// <summary>One load; snapshots superseded by it are removed at once unless <paramref name="settings"/> say otherwise.</summary>
+    public static async Task<LoadOutcome> LoadAsync(string seeds, string warehouse, IDictionary<string, string?>? settings = null, IDocumentParser[]? parsers = null)
+    {
+        var layered = new Dictionary<string, string?> { ["Warehouse:SnapshotGraceSeconds"] = "0" };
+        foreach (var kv in settings ?? new Dictionary<string, string?>())
+        {
+            layered[kv.Key] = kv.Value;
+        }
+
+        return await LoadExactlyAsync(seeds, warehouse, layered, parsers);
+    }
+
+    /// <summary>One load with only the given settings over the defaults.</summary>
+    public static async Task<LoadOutcome> LoadExactlyAsync(string seeds, string warehouse, IEnumerable<KeyValuePair<string, string?>>? settings = null, IDocumentParser[]? parsers = null)
+    {
+        await using var provider = Services(seeds, warehouse, settings, parsers);
         return await provider.GetRequiredService<LoadPipeline>().RunAsync(CancellationToken.None);
     }
 

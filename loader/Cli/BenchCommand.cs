@@ -1,5 +1,6 @@
 using System.CommandLine;
-using BudgetWarehouse.Loader.Service;
+using BudgetWarehouse.Loader.Options;
+using BudgetWarehouse.Loader.Verbs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BudgetWarehouse.Loader.Cli;

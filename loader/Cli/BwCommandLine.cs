@@ -1,5 +1,6 @@
 using System.CommandLine;
-using BudgetWarehouse.Loader.Service;
+using BudgetWarehouse.Loader.Options;
+using BudgetWarehouse.Loader.Verbs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

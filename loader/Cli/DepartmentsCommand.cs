@@ -1,5 +1,5 @@
 using System.CommandLine;
-using BudgetWarehouse.Loader.Service;
+using BudgetWarehouse.Loader.Verbs;
 
 namespace BudgetWarehouse.Loader.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using BudgetWarehouse.Loader.Serve;
-using BudgetWarehouse.Loader.Service;
+using BudgetWarehouse.Loader.Analysis;
+using BudgetWarehouse.Loader.Verbs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BudgetWarehouse.Loader.Cli;

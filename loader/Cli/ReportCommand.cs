@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using BudgetWarehouse.Loader.Service;
+using BudgetWarehouse.Loader.Verbs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BudgetWarehouse.Loader.Cli;

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using BudgetWarehouse.Loader.Service;
+using BudgetWarehouse.Loader.Options;
+using BudgetWarehouse.Loader.Verbs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -34,11 +35,7 @@ internal static class ServeCommand
             return BwCommandLine.RunWorkerAsync<ServeWorker>(result, ct, services =>
             {
                 services.AddSystemd();
-                services.AddOptions<ServeOptions>()
-                    .BindConfiguration(ServeOptions.Section)
-                    .Validate(o => o.DebounceMilliseconds >= 0 && o.MaxDelayMilliseconds >= o.DebounceMilliseconds, "Serve:DebounceMilliseconds must be between 0 and Serve:MaxDelayMilliseconds")
-                    .Validate(o => o.RescanSeconds > 0 && o.MaxConsecutiveFailures > 0, "Serve:RescanSeconds and Serve:MaxConsecutiveFailures must be positive")
-                    .ValidateOnStart();
+                services.AddServeOptions();
             }, settings);
         });
         return command;

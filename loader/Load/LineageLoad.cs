@@ -32,7 +32,34 @@ internal static class LineageLoad
         Action<string, TimeSpan>? timed = null)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        string documentFilter;
+        var documentFilter = await FindPendingAsync(connection, changes, cancellationToken).ConfigureAwait(false);
+        timed?.Invoke("lineage: find the series to recompute", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
+        // The lake partitions this rewrites: the years of each series' rows, from its earliest changed year on.
+        changes?.AddPartitions(Table, (await connection.QueryAsync<(string, string, int)>(new CommandDefinition(
+            "select distinct s.municipality_key, s.family, b.fiscal_year from bridge_initiative_lineage as b inner join lineage_pending as s on coalesce(b.municipality, '') = s.municipality_key and b.family = s.family",
+            cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .Where(r => r.Item3 >= changes.EarliestChangedYear(r.Item1, r.Item2)).Select(r => r.Item3));
+        await ExecuteAsync(connection, """
+            delete from bridge_initiative_lineage as b
+            using lineage_pending as s
+            where coalesce(b.municipality, '') = s.municipality_key and b.family = s.family;
+            """, cancellationToken).ConfigureAwait(false);
+
+        timed?.Invoke("lineage: delete their rows", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var (count, rows) = await LinkAsync(connection, parallelism, documentFilter, changes, cancellationToken).ConfigureAwait(false);
+        timed?.Invoke($"lineage: read, link and append ({count:N0} series, {rows:N0} rows)", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        await ExecuteAsync(connection, "drop table lineage_pending", cancellationToken).ConfigureAwait(false);
+        return (count, rows);
+    }
+
+    /// <summary>
+    /// Fills lineage_pending with the series to recompute; returns the filter on fact_initiative's documents that
+    /// selects their items (a list when they are few, so that the scan filters before reading texts).
+    /// </summary>
+    private static async Task<string> FindPendingAsync(DuckDBConnection connection, SnapshotChanges? changes, CancellationToken cancellationToken)
+    {
         if (changes is { Everything: false })
         {
             await ExecuteAsync(connection, "create or replace table lineage_pending (municipality_key varchar not null, family varchar not null)", cancellationToken).ConfigureAwait(false);
@@ -49,7 +76,7 @@ internal static class LineageLoad
             var documents = (await connection.QueryAsync<string>(new CommandDefinition(
                 "select d.document_id from dim_document as d inner join lineage_pending as s on s.municipality_key = coalesce(d.municipality, '') and s.family = d.family",
                 cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-            documentFilter = documents.Count == 0 ? "false"
+            return documents.Count == 0 ? "false"
                 : documents.Count <= MaxListedDocuments ? $"i.document_id in ({SnapshotChanges.IdList(documents)})"
                 : "true";
         }
@@ -59,7 +86,7 @@ internal static class LineageLoad
             await ExecuteAsync(connection,
                 "create or replace table lineage_pending as select distinct coalesce(municipality, '') as municipality_key, family from dim_document",
                 cancellationToken).ConfigureAwait(false);
-            documentFilter = "true";
+            return "true";
         }
         else
         {
@@ -85,24 +112,13 @@ internal static class LineageLoad
 
                 drop table lineage_items;
                 """, cancellationToken).ConfigureAwait(false);
-            documentFilter = "true";
+            return "true";
         }
+    }
 
-        timed?.Invoke("lineage: find the series to recompute", System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        started = System.Diagnostics.Stopwatch.GetTimestamp();
-        // The lake partitions this rewrites: the years of each series' rows, from its earliest changed year on.
-        changes?.AddPartitions(Table, (await connection.QueryAsync<(string, string, int)>(new CommandDefinition(
-            "select distinct s.municipality_key, s.family, b.fiscal_year from bridge_initiative_lineage as b inner join lineage_pending as s on coalesce(b.municipality, '') = s.municipality_key and b.family = s.family",
-            cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .Where(r => r.Item3 >= changes.EarliestChangedYear(r.Item1, r.Item2)).Select(r => r.Item3));
-        await ExecuteAsync(connection, """
-            delete from bridge_initiative_lineage as b
-            using lineage_pending as s
-            where coalesce(b.municipality, '') = s.municipality_key and b.family = s.family;
-            """, cancellationToken).ConfigureAwait(false);
-
-        timed?.Invoke("lineage: delete their rows", System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        started = System.Diagnostics.Stopwatch.GetTimestamp();
+    /// <summary>Reads, links (in parallel) and appends the pending series in order; returns the number of series and rows.</summary>
+    private static async Task<(int Series, long Rows)> LinkAsync(DuckDBConnection connection, int parallelism, string documentFilter, SnapshotChanges? changes, CancellationToken cancellationToken)
+    {
         var series = Channel.CreateBounded<Series>(new BoundedChannelOptions(Math.Max(2, parallelism * 4)) { SingleWriter = true });
         var linked = Channel.CreateBounded<(int Index, List<BridgeInitiativeLineageRow> Rows)>(new BoundedChannelOptions(Math.Max(2, parallelism * 4)) { SingleReader = true });
         var reader = Task.Run(() => ReadSeriesAsync(connection, documentFilter, series.Writer, cancellationToken), cancellationToken);
@@ -144,8 +160,7 @@ internal static class LineageLoad
         }
 
         await Task.WhenAll(reader, linkers).ConfigureAwait(false);
-        timed?.Invoke($"lineage: read, link and append ({count:N0} series, {rows:N0} rows)", System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        await ExecuteAsync(connection, "drop table lineage_pending", cancellationToken).ConfigureAwait(false);
+
         return (count, rows);
     }
 

@@ -62,50 +62,59 @@ internal static class Manifest
                 continue;
             }
 
-            string? Get(string name) => col(name) is >= 0 and var i && !string.IsNullOrWhiteSpace(row.Fields[i]) ? row.Fields[i].Trim() : null;
-            var file = Get("file");
-            if (file is null)
+            if (Entry(row, header, families, seen, problems) is { } entry)
             {
-                problems.Add(new ManifestProblem(row.Line, null, "empty file name"));
-                continue;
+                seen[entry.File] = row.Line;
+                entries.Add(entry);
             }
-
-            if (PathProblem(file) is { } pathProblem)
-            {
-                problems.Add(new ManifestProblem(row.Line, file, pathProblem));
-                continue;
-            }
-
-            var family = Get("family");
-            if (family is not null && !families.Contains(family) && family is not (DocumentFamilies.BudgetPriorities or DocumentFamilies.PlanProgress))
-            {
-                problems.Add(new ManifestProblem(row.Line, file, $"unknown family '{family}' (known: {string.Join(", ", families)})"));
-                continue;
-            }
-
-            int? year = null;
-            if (Get("fiscal_year") is { } y)
-            {
-                if (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1900 or > 2100)
-                {
-                    problems.Add(new ManifestProblem(row.Line, file, $"fiscal_year '{y}' is not a Gregorian year such as 2020"));
-                    continue;
-                }
-
-                year = parsed;
-            }
-
-            if (seen.TryGetValue(file, out var firstLine))
-            {
-                problems.Add(new ManifestProblem(row.Line, file, $"duplicate entry (first at line {firstLine})"));
-                continue;
-            }
-
-            seen[file] = row.Line;
-            entries.Add(new ManifestEntry(row.Line, file, family, Get("municipality"), year, Get("title")));
         }
 
         return (entries, problems);
+    }
+
+    /// <summary>The entry of one manifest row, or null with the row's problem recorded.</summary>
+    private static ManifestEntry? Entry(Csv.Record row, List<string> header, IReadOnlyCollection<string> families, Dictionary<string, int> seen, List<ManifestProblem> problems)
+    {
+        string? Get(string name) => header.IndexOf(name) is >= 0 and var i && !string.IsNullOrWhiteSpace(row.Fields[i]) ? row.Fields[i].Trim() : null;
+        var file = Get("file");
+        if (file is null)
+        {
+            problems.Add(new ManifestProblem(row.Line, null, "empty file name"));
+            return null;
+        }
+
+        if (PathProblem(file) is { } pathProblem)
+        {
+            problems.Add(new ManifestProblem(row.Line, file, pathProblem));
+            return null;
+        }
+
+        var family = Get("family");
+        if (family is not null && !families.Contains(family) && family is not (DocumentFamilies.BudgetPriorities or DocumentFamilies.PlanProgress))
+        {
+            problems.Add(new ManifestProblem(row.Line, file, $"unknown family '{family}' (known: {string.Join(", ", families)})"));
+            return null;
+        }
+
+        int? year = null;
+        if (Get("fiscal_year") is { } y)
+        {
+            if (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1900 or > 2100)
+            {
+                problems.Add(new ManifestProblem(row.Line, file, $"fiscal_year '{y}' is not a Gregorian year such as 2020"));
+                return null;
+            }
+
+            year = parsed;
+        }
+
+        if (seen.TryGetValue(file, out var firstLine))
+        {
+            problems.Add(new ManifestProblem(row.Line, file, $"duplicate entry (first at line {firstLine})"));
+            return null;
+        }
+
+        return new ManifestEntry(row.Line, file, family, Get("municipality"), year, Get("title"));
     }
 
     /// <summary>Why a manifest path is unacceptable (outside the documents folder), or null.</summary>
@@ -123,95 +132,5 @@ internal static class Manifest
         }
 
         return null;
-    }
-}
-
-/// <summary>A minimal RFC 4180 reader that keeps the line each record starts on.</summary>
-internal static class Csv
-{
-    internal sealed record Record(int Line, List<string> Fields, string? Error);
-
-    public static List<Record> Parse(string text)
-    {
-        var records = new List<Record>();
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var inQuotes = false;
-        string? error = null;
-        var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        for (; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    inQuotes = true;
-                    break;
-                case '"':
-                    error ??= "stray quote inside an unquoted field";
-                    field.Append(c);
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    records.Add(new Record(recordLine, fields, error));
-                    fields = [];
-                    error = null;
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-
-        if (inQuotes)
-        {
-            error ??= "unterminated quoted field";
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add(new Record(recordLine, fields, error));
-        }
-
-        return records;
     }
 }

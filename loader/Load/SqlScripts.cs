@@ -14,6 +14,9 @@ internal static class SqlScripts
             ? Directory.EnumerateFiles(Path.Combine(Root, folder), "*.sql").Order(StringComparer.Ordinal)
             : [];
 
+    /// <summary>The text of one script, by its path relative to the sql folder (e.g. <c>carry/history.sql</c>).</summary>
+    public static string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
+
     /// <summary>
     /// Runs every file of <paramref name="folder"/> in name order; a failure names the file. A file whose
     /// <c>-- requires:</c> tables are not in the database is skipped and returned with the reason.

@@ -18,7 +18,7 @@ internal sealed class WarehouseWriter : IAsyncDisposable
 
     public DuckDBConnection Connection => _connection;
 
-    /// <summary>Creates a database with sql/schema applied; <paramref name="memoryLimit"/> as in <see cref="Service.WarehouseOptions.DuckDbMemoryLimit"/>.</summary>
+    /// <summary>Creates a database with sql/schema applied; <paramref name="memoryLimit"/> as in <see cref="Options.WarehouseOptions.DuckDbMemoryLimit"/>.</summary>
     public static async Task<WarehouseWriter> CreateAsync(string databasePath, CancellationToken cancellationToken, string? memoryLimit = null)
     {
         var connection = await OpenConnectionAsync(databasePath, memoryLimit, cancellationToken).ConfigureAwait(false);

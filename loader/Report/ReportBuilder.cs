@@ -10,9 +10,8 @@ internal sealed record ReportOutcome(string OutFile, string SnapshotId, long Byt
 /// <summary>Reads the current snapshot read-only and writes the report page.</summary>
 internal static class ReportBuilder
 {
-    public static async Task<ReportOutcome> WriteAsync(string warehouseDir, string outFile, DateOnly? asOf, CancellationToken cancellationToken)
+    public static async Task<ReportOutcome> WriteAsync(SnapshotStore store, string outFile, DateOnly? asOf, CancellationToken cancellationToken)
     {
-        var store = new SnapshotStore(warehouseDir);
         var snapshotDir = store.CurrentSnapshotDir
             ?? throw new InvalidOperationException($"no published snapshot in {store.Root}: run `bw load` first");
 

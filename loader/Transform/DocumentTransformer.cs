@@ -12,27 +12,7 @@ internal static class DocumentTransformer
         var plan = PlanAchievementTransformer.Transform(doc, ctx, fiscalYear);
         var rows = new DocumentRows
         {
-            Document = new DimDocumentRow
-            {
-                DocumentId = ctx.DocumentId,
-                FileName = ctx.FileName,
-                Title = ctx.Title ?? doc.Title,
-                Family = doc.Family,
-                FamilySource = ctx.ManifestFamily is null ? "inferred" : "manifest",
-                Municipality = ctx.Municipality,
-                FiscalYear = fiscalYear,
-                FiscalYearSource = source,
-                FiscalYearEvidence = evidence,
-                Sha256 = ctx.Sha256,
-                Encoding = encoding,
-                LineCount = lineCount,
-                ByteCount = ctx.ByteCount,
-                PlanName = doc.PlanName,
-                PlanStartFiscalYear = doc.PlanStartFiscalYear,
-                PlanEndFiscalYear = doc.PlanEndFiscalYear,
-                PlanPrinciple = doc.PlanPrinciple,
-                LoadedAt = ctx.LoadedAt,
-            },
+            Document = DocumentRow(doc, ctx, (fiscalYear, source, evidence), encoding, lineCount),
             Warnings = [.. doc.Warnings, .. plan.Warnings],
         };
         rows.PlanAchievements.AddRange(plan.Achievements);
@@ -89,31 +69,8 @@ internal static class DocumentTransformer
 
         foreach (var item in doc.Initiatives)
         {
-            var traits = InitiativeClassifier.Classify(item.Text);
-            rows.Initiatives.Add(new FactInitiativeRow
-            {
-                InitiativeId = InitiativeId(item.Seq),
-                DocumentId = ctx.DocumentId,
-                FiscalYear = item.FiscalYear ?? (item.ParentSeq is { } p && bySeq.TryGetValue(p, out var parent) ? parent.FiscalYear : null) ?? fiscalYear,
-                PolicyId = item.PolicyCode is null ? null : PolicyId(item.PolicyCode),
-                DepartmentId = Ids.UnknownDepartment,
-                DepartmentMethod = "none",
-                DepartmentEvidence = "no department mention or rule matched",
-                Kind = item.Kind,
-                ParentInitiativeId = item.ParentSeq is null ? null : InitiativeId(item.ParentSeq.Value),
-                Seq = item.Seq,
-                Text = item.Text,
-                RawText = item.RawText,
-                Action = traits.Action,
-                IsNewProgram = traits.IsNewProgram,
-                IsRelisted = traits.IsRelisted,
-                IsFinalSupplementary = traits.IsFinalSupplementary,
-                IsNumericTarget = item.IsNumericTarget,
-                PlanRef = item.PlanRef,
-                Description = item.Description,
-                SourceLineStart = item.Span.StartLine,
-                SourceLineEnd = item.Span.EndLine,
-            });
+            rows.Initiatives.Add(InitiativeRow(item, ctx, fiscalYear, bySeq, InitiativeId(item.Seq), item.PolicyCode is null ? null : PolicyId(item.PolicyCode),
+                item.ParentSeq is null ? null : InitiativeId(item.ParentSeq.Value)));
         }
 
         var reference = ctx.Reference ?? Reference.ReferenceData.Empty;
@@ -121,6 +78,59 @@ internal static class DocumentTransformer
         rows.DepartmentChanges.AddRange(Departments.DepartmentAssigner.Apply(rows, reference, ctx.Municipality));
         Quantities.QuantityRowBuilder.AddTo(rows, doc);
         return rows;
+    }
+
+    private static DimDocumentRow DocumentRow(ParsedDocument doc, DocumentContext ctx, (int Year, string Source, string? Evidence) year, string encoding, int lineCount) => new()
+    {
+        DocumentId = ctx.DocumentId,
+        FileName = ctx.FileName,
+        Title = ctx.Title ?? doc.Title,
+        Family = doc.Family,
+        FamilySource = ctx.ManifestFamily is null ? "inferred" : "manifest",
+        Municipality = ctx.Municipality,
+        FiscalYear = year.Year,
+        FiscalYearSource = year.Source,
+        FiscalYearEvidence = year.Evidence,
+        Sha256 = ctx.Sha256,
+        Encoding = encoding,
+        LineCount = lineCount,
+        ByteCount = ctx.ByteCount,
+        PlanName = doc.PlanName,
+        PlanStartFiscalYear = doc.PlanStartFiscalYear,
+        PlanEndFiscalYear = doc.PlanEndFiscalYear,
+        PlanPrinciple = doc.PlanPrinciple,
+        LoadedAt = ctx.LoadedAt,
+    };
+
+    /// <summary>An initiative's row; its department is assigned later, across the document.</summary>
+    private static FactInitiativeRow InitiativeRow(InitiativeNode item, DocumentContext ctx, int fiscalYear, Dictionary<int, InitiativeNode> bySeq,
+        string initiativeId, string? policyId, string? parentId)
+    {
+        var traits = InitiativeClassifier.Classify(item.Text);
+        return new FactInitiativeRow
+        {
+            InitiativeId = initiativeId,
+            DocumentId = ctx.DocumentId,
+            FiscalYear = item.FiscalYear ?? (item.ParentSeq is { } p && bySeq.TryGetValue(p, out var parent) ? parent.FiscalYear : null) ?? fiscalYear,
+            PolicyId = policyId,
+            DepartmentId = Ids.UnknownDepartment,
+            DepartmentMethod = "none",
+            DepartmentEvidence = "no department mention or rule matched",
+            Kind = item.Kind,
+            ParentInitiativeId = parentId,
+            Seq = item.Seq,
+            Text = item.Text,
+            RawText = item.RawText,
+            Action = traits.Action,
+            IsNewProgram = traits.IsNewProgram,
+            IsRelisted = traits.IsRelisted,
+            IsFinalSupplementary = traits.IsFinalSupplementary,
+            IsNumericTarget = item.IsNumericTarget,
+            PlanRef = item.PlanRef,
+            Description = item.Description,
+            SourceLineStart = item.Span.StartLine,
+            SourceLineEnd = item.Span.EndLine,
+        };
     }
 
     private static (int Year, string Source, string? Evidence) ResolveFiscalYear(ParsedDocument doc, DocumentContext ctx)

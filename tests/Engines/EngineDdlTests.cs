@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using BudgetWarehouse.Loader.Load;
-using BudgetWarehouse.Tests.Serve;
+using BudgetWarehouse.Tests.Analysis;
 using Dapper;
 using DuckDB.NET.Data;
 
@@ -11,8 +11,8 @@ namespace BudgetWarehouse.Tests.Engines;
 /// database (what the lake exports) is declared in both, over its own lake folder, with every column at a
 /// compatible type and no column the warehouse lacks; the tables the lake partitions are partitioned by fiscal_year.
 /// </summary>
-[Collection(SeedLoadCollection.Name)]
-public sealed partial class EngineDdlTests(SeedLoadFixture seeds)
+[Collection(SeedWarehouseCollection.Name)]
+public sealed partial class EngineDdlTests(WarehouseFixture seeds)
 {
     public static TheoryData<string> Engines() => new() { "spark", "trino" };
 

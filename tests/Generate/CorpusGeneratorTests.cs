@@ -1,7 +1,9 @@
 using BudgetWarehouse.Loader.Extract;
 using BudgetWarehouse.Loader.Generate;
 using BudgetWarehouse.Loader.Load;
-using BudgetWarehouse.Loader.Service;
+using BudgetWarehouse.Loader.Options;
+using BudgetWarehouse.Loader.Pipeline;
+using BudgetWarehouse.Loader.Verbs;
 using BudgetWarehouse.Models;
 using Dapper;
 using DuckDB.NET.Data;

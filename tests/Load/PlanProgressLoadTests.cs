@@ -1,4 +1,5 @@
 using BudgetWarehouse.Loader.Load;
+using BudgetWarehouse.Loader.Pipeline;
 using Dapper;
 using DuckDB.NET.Data;
 

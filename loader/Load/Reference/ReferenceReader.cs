@@ -59,7 +59,7 @@ internal static class ReferenceReader
     {
         var file = $"{Folder}/{DirectoryFile}";
         var units = new List<OrgUnit>();
-        foreach (var row in Rows(dir, DirectoryFile, ["name", "kind", "valid_from_fy", "valid_to_fy"], ["municipality", "parent", "note"], problems))
+        foreach (var row in ReferenceCsv.Rows(dir, DirectoryFile, ["name", "kind", "valid_from_fy", "valid_to_fy"], ["municipality", "parent", "note"], problems))
         {
             var name = row.Get("name");
             var kind = row.Get("kind");
@@ -75,7 +75,7 @@ internal static class ReferenceReader
                 continue;
             }
 
-            if (!Year(row, "valid_from_fy", file, problems, out var from) || !Year(row, "valid_to_fy", file, problems, out var to))
+            if (!ReferenceCsv.Year(row, "valid_from_fy", file, problems, out var from) || !ReferenceCsv.Year(row, "valid_to_fy", file, problems, out var to))
             {
                 continue;
             }
@@ -107,6 +107,13 @@ internal static class ReferenceReader
             });
         }
 
+        CheckDirectory(units, file, problems);
+        return units;
+    }
+
+    /// <summary>Rows of one unit must not overlap in time, and a parent must exist in every year of its child.</summary>
+    private static void CheckDirectory(List<OrgUnit> units, string file, List<ReferenceProblem> problems)
+    {
         foreach (var group in units.GroupBy(u => (u.Municipality, u.Name)))
         {
             var ordered = group.OrderBy(u => u.ValidFrom ?? int.MinValue).ToList();
@@ -133,8 +140,6 @@ internal static class ReferenceReader
                 problems.Add(new(file, unit.Line, $"parent '{unit.Parent}' of {unit.Name} is not valid in every year of {unit.Range} (parent rows: {string.Join(", ", parents.Select(p => p.Range))})"));
             }
         }
-
-        return units;
     }
 
     /// <summary>True when the union of the parent rows covers [from, to].</summary>
@@ -171,7 +176,7 @@ internal static class ReferenceReader
         var rules = new List<DepartmentRule>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var keys = new Dictionary<(string?, string, RuleTarget), (string Id, int Line)>();
-        foreach (var row in Rows(dir, DepartmentRulesFile, ["id", "pattern", "department", "priority", "match_on"], ["municipality", "note"], problems))
+        foreach (var row in ReferenceCsv.Rows(dir, DepartmentRulesFile, ["id", "pattern", "department", "priority", "match_on"], ["municipality", "note"], problems))
         {
             if (!RuleBasics(row, file, ids, problems, out var id, out var pattern, out var regex, out var priority))
             {
@@ -240,7 +245,7 @@ internal static class ReferenceReader
 
         var file = $"{Folder}/{ThemesFile}";
         var themes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in Rows(dir, ThemesFile, ["theme"], ["description"], problems))
+        foreach (var row in ReferenceCsv.Rows(dir, ThemesFile, ["theme"], ["description"], problems))
         {
             if (row.Get("theme") is not { } theme)
             {
@@ -261,7 +266,7 @@ internal static class ReferenceReader
         var rules = new List<ThemeRule>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var patterns = new Dictionary<string, (string Id, int Line)>(StringComparer.Ordinal);
-        foreach (var row in Rows(dir, ThemeRulesFile, ["id", "pattern", "theme", "priority"], ["note"], problems))
+        foreach (var row in ReferenceCsv.Rows(dir, ThemeRulesFile, ["id", "pattern", "theme", "priority"], ["note"], problems))
         {
             if (!RuleBasics(row, file, ids, problems, out var id, out var pattern, out var regex, out var priority))
             {
@@ -288,7 +293,7 @@ internal static class ReferenceReader
         return rules;
     }
 
-    private static bool RuleBasics(Row row, string file, Dictionary<string, int> ids, List<ReferenceProblem> problems,
+    private static bool RuleBasics(ReferenceRow row, string file, Dictionary<string, int> ids, List<ReferenceProblem> problems,
         out string id, out string pattern, out Regex regex, out int priority)
     {
         id = row.Get("id") ?? "";
@@ -333,105 +338,5 @@ internal static class ReferenceReader
         return true;
     }
 
-    private static bool Year(Row row, string column, string file, List<ReferenceProblem> problems, out int? year)
-    {
-        year = null;
-        if (row.Get(column) is not { } text)
-        {
-            return true;
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1900 or > 2100)
-        {
-            problems.Add(new(file, row.Line, $"bad year '{text}' in {column}: give a Gregorian fiscal year such as 2020, or leave it empty"));
-            return false;
-        }
-
-        year = parsed;
-        return true;
-    }
-
     private static string Nfkc(string s) => s.Normalize(NormalizationForm.FormKC);
-
-    private sealed record Row(int Line, Dictionary<string, string?> Fields)
-    {
-        public string? Get(string column) => Fields.GetValueOrDefault(column);
-    }
-
-    private static IEnumerable<Row> Rows(string dir, string fileName, string[] required, string[] optional, List<ReferenceProblem> problems)
-    {
-        var path = Path.Combine(dir, fileName);
-        if (!File.Exists(path))
-        {
-            yield break;
-        }
-
-        var file = $"{Folder}/{fileName}";
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
-        }
-        catch (DecoderFallbackException)
-        {
-            problems.Add(new(file, 0, "not valid UTF-8 (save the file as UTF-8)"));
-            yield break;
-        }
-
-        var records = Csv.Parse(text);
-        if (records.Count == 0)
-        {
-            problems.Add(new(file, 1, "empty file: a header row is required"));
-            yield break;
-        }
-
-        var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        var missing = required.Where(c => !header.Contains(c)).ToList();
-        var unknown = header.Where(h => !required.Contains(h) && !optional.Contains(h)).ToList();
-        if (missing.Count > 0 || unknown.Count > 0)
-        {
-            var parts = new List<string>();
-            if (missing.Count > 0)
-            {
-                parts.Add($"missing column(s) {string.Join(", ", missing)}");
-            }
-
-            if (unknown.Count > 0)
-            {
-                parts.Add($"unknown column(s) {string.Join(", ", unknown)}");
-            }
-
-            problems.Add(new(file, records[0].Line, $"bad header: {string.Join("; ", parts)} (expected {string.Join(",", required.Concat(optional))})"));
-            yield break;
-        }
-
-        foreach (var record in records.Skip(1))
-        {
-            if (record.Fields.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            if (record.Error is not null)
-            {
-                problems.Add(new(file, record.Line, record.Error));
-                continue;
-            }
-
-            if (record.Fields.Count != header.Count)
-            {
-                problems.Add(new(file, record.Line, $"expected {header.Count} fields, found {record.Fields.Count}"));
-                continue;
-            }
-
-            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Count; i++)
-            {
-                var value = record.Fields[i].Trim();
-                fields[header[i]] = value.Length == 0 ? null : value.Normalize(NormalizationForm.FormKC);
-            }
-
-            yield return new Row(record.Line, fields);
-        }
-    }
 }

@@ -75,45 +75,7 @@ internal static class SeriesLinker
     /// <summary>Links from items of the current year (by index) to items of the prior year.</summary>
     private static Dictionary<int, Match> MutualBest(Compared[] current, Compared[] prior)
     {
-        // The prior year's items by bigram, as one array of item indices grouped by bigram: slot ids by bigram, then the
-        // start of each slot's run in the array.
-        var slotIds = new Dictionary<long, int>();
-        var slotOfPosting = new List<int>();
-        var counts = new List<int>();
-        foreach (var item in prior)
-        {
-            foreach (var gram in item.Grams)
-            {
-                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(slotIds, gram, out var exists);
-                if (!exists)
-                {
-                    id = counts.Count;
-                    counts.Add(0);
-                }
-
-                counts[id]++;
-                slotOfPosting.Add(id);
-            }
-        }
-
-        var starts = new int[counts.Count + 1];
-        for (var i = 0; i < counts.Count; i++)
-        {
-            starts[i + 1] = starts[i] + counts[i];
-        }
-
-        var filled = new int[counts.Count];
-        var postings = new int[slotOfPosting.Count];
-        var k = 0;
-        for (var b = 0; b < prior.Length; b++)
-        {
-            for (var g = 0; g < prior[b].Grams.Length; g++, k++)
-            {
-                var id = slotOfPosting[k];
-                postings[starts[id] + filled[id]++] = b;
-            }
-        }
-
+        var (slotIds, starts, postings) = Index(prior);
         var shared = new int[prior.Length];
         var touched = new List<int>();
         var bestForCurrent = new Match?[current.Length];
@@ -166,6 +128,52 @@ internal static class SeriesLinker
         }
 
         return links;
+    }
+
+    /// <summary>
+    /// The prior year's items by bigram, as one array of item indices grouped by bigram: slot ids by bigram, then the
+    /// start of each slot's run in the array.
+    /// </summary>
+    private static (Dictionary<long, int> SlotIds, int[] Starts, int[] Postings) Index(Compared[] prior)
+    {
+        var slotIds = new Dictionary<long, int>();
+        var slotOfPosting = new List<int>();
+        var counts = new List<int>();
+        foreach (var item in prior)
+        {
+            foreach (var gram in item.Grams)
+            {
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(slotIds, gram, out var exists);
+                if (!exists)
+                {
+                    id = counts.Count;
+                    counts.Add(0);
+                }
+
+                counts[id]++;
+                slotOfPosting.Add(id);
+            }
+        }
+
+        var starts = new int[counts.Count + 1];
+        for (var i = 0; i < counts.Count; i++)
+        {
+            starts[i + 1] = starts[i] + counts[i];
+        }
+
+        var filled = new int[counts.Count];
+        var postings = new int[slotOfPosting.Count];
+        var k = 0;
+        for (var b = 0; b < prior.Length; b++)
+        {
+            for (var g = 0; g < prior[b].Grams.Length; g++, k++)
+            {
+                var id = slotOfPosting[k];
+                postings[starts[id] + filled[id]++] = b;
+            }
+        }
+
+        return (slotIds, starts, postings);
     }
 
     private static Match? Score(Compared a, Compared b, int priorIndex, int shared)

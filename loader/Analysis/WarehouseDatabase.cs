@@ -1,0 +1,36 @@
+using BudgetWarehouse.Loader.Load;
+using DuckDB.NET.Data;
+
+namespace BudgetWarehouse.Loader.Analysis;
+
+/// <summary>Finds and opens the published snapshot's database for reading.</summary>
+internal static class WarehouseDatabase
+{
+    /// <summary>
+    /// The current snapshot's budget.duckdb, resolved once so that a load publishing meanwhile does not switch
+    /// files under a running command.
+    /// </summary>
+    public static string CurrentPath(SnapshotStore store)
+    {
+        var dir = store.CurrentSnapshotDir
+            ?? throw new WarehouseNotFoundException($"no snapshot in {store.Root}: run 'bw load' first");
+        var path = Path.Combine(dir, SnapshotStore.DatabaseFile);
+        return File.Exists(path) ? path : throw new WarehouseNotFoundException($"{path} is missing: run 'bw load' again");
+    }
+
+    /// <summary>Opens a database file read-only: no statement through this connection can change it.</summary>
+    public static async Task<DuckDBConnection> OpenReadOnlyAsync(string databasePath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(databasePath))
+        {
+            throw new WarehouseNotFoundException($"{databasePath} does not exist");
+        }
+
+        var connection = new DuckDBConnection($"Data Source={databasePath};ACCESS_MODE=READ_ONLY");
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+}
+
+/// <summary>The warehouse has no published snapshot (or its database file is gone).</summary>
+internal sealed class WarehouseNotFoundException(string message) : Exception(message);

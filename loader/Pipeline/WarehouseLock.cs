@@ -1,0 +1,40 @@
+using BudgetWarehouse.Loader.Load;
+
+namespace BudgetWarehouse.Loader.Pipeline;
+
+/// <summary>One writer per warehouse: a load (or a collection of old snapshots) holds the warehouse's lock file open exclusively.</summary>
+internal static class WarehouseLock
+{
+    public static FileStream Acquire(string root)
+    {
+        var path = Path.Combine(root, ".lock");
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException($"another load is writing to {root} (lock {path} is held)", ex);
+        }
+    }
+
+    /// <summary>Removes superseded snapshots past their grace period, unless a load holds the warehouse.</summary>
+    public static bool TryCollect(SnapshotStore store, TimeSpan grace)
+    {
+        if (!Directory.Exists(store.Root))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var writerLock = Acquire(store.Root);
+            store.Collect(grace);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}

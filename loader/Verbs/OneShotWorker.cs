@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BudgetWarehouse.Loader.Verbs;
+
+/// <summary>
+/// A verb that runs once and stops the host. The exit code is set explicitly: on .NET 10 a failed
+/// BackgroundService would otherwise still exit 0.
+/// </summary>
+internal abstract class OneShotWorker(IHostApplicationLifetime lifetime, ILogger logger) : BackgroundService
+{
+    protected abstract Task<int> RunAsync(CancellationToken stoppingToken);
+
+    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            Environment.ExitCode = await RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            Environment.ExitCode = 130;
+        }
+#pragma warning disable CA1031 // the verb's last line of defence: report, set the exit code, stop
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogError(ex, "{Verb} failed: {Message}", GetType().Name, ex.Message);
+            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            Environment.ExitCode = 1;
+        }
+        finally
+        {
+            lifetime.StopApplication();
+        }
+    }
+}

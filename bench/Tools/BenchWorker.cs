@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using BudgetWarehouse.Loader.Generate;
+using BudgetWarehouse.Bench.Generate;
 using BudgetWarehouse.Loader.Load;
+using BudgetWarehouse.Loader.Service;
 using BudgetWarehouse.Models;
 using Dapper;
 using DuckDB.NET.Data;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace BudgetWarehouse.Loader.Service;
+namespace BudgetWarehouse.Bench.Tools;
 
 /// <summary>Settings of one <c>bench</c> run.</summary>
 internal sealed record BenchOptions

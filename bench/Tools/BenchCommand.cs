@@ -1,8 +1,9 @@
 using System.CommandLine;
+using BudgetWarehouse.Loader.Cli;
 using BudgetWarehouse.Loader.Service;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace BudgetWarehouse.Loader.Cli;
+namespace BudgetWarehouse.Bench.Tools;
 
 internal static class BenchCommand
 {

@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using BudgetWarehouse.Bench.Generate;
 using BudgetWarehouse.Loader.Extract;
 using BudgetWarehouse.Loader.Extract.BudgetPriorities;
 using BudgetWarehouse.Loader.Extract.PlanProgress;
 using BudgetWarehouse.Loader.Extract.Text;
-using BudgetWarehouse.Bench.Generate;
 using BudgetWarehouse.Loader.Load;
 using BudgetWarehouse.Loader.Load.Reference;
 using BudgetWarehouse.Loader.Transform;

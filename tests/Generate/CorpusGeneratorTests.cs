@@ -1,5 +1,5 @@
-using BudgetWarehouse.Loader.Extract;
 using BudgetWarehouse.Bench.Generate;
+using BudgetWarehouse.Loader.Extract;
 using BudgetWarehouse.Loader.Load;
 using BudgetWarehouse.Loader.Service;
 using BudgetWarehouse.Models;

@@ -8,13 +8,14 @@ namespace BudgetWarehouse.Bench.Tools;
 /// </summary>
 internal static class ToolCommandLine
 {
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "generate" or "bench" or "--help" or "-h" or "-?";
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "generate" or "bench" or "engines" or "--help" or "-h" or "-?";
 
     public static Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("BudgetWarehouse tooling: synthetic corpora and load benchmarks. Other arguments (e.g. --filter '*') run the BenchmarkDotNet suites.");
+        var root = new RootCommand("BudgetWarehouse tooling: synthetic corpora, load benchmarks, the engines' DDL. Other arguments (e.g. --filter '*') run the BenchmarkDotNet suites.");
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(EnginesCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

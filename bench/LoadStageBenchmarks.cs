@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using BudgetWarehouse.Bench.Generate;
 using BudgetWarehouse.Loader.Extract;
 using BudgetWarehouse.Loader.Extract.BudgetPriorities;
 using BudgetWarehouse.Loader.Extract.PlanProgress;
 using BudgetWarehouse.Loader.Extract.Text;
-using BudgetWarehouse.Loader.Generate;
 using BudgetWarehouse.Loader.Load;
 using BudgetWarehouse.Loader.Load.Reference;
 using BudgetWarehouse.Loader.Transform;
@@ -13,7 +13,7 @@ using BudgetWarehouse.Models;
 namespace BudgetWarehouse.Bench;
 
 /// <summary>
-/// The per-document stages of a load, as <c>bw bench</c> times them, on a small generated corpus (half budget
+/// The per-document stages of a load, as the bench tool's <c>bench</c> verb times them, on a small generated corpus (half budget
 /// priorities, half plan progress, the seeds' reference data): decode, parse, transform, and appending the rows to
 /// a fresh in-memory warehouse. One call runs the stage for every document of the corpus on one thread.
 /// </summary>

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BudgetWarehouse.Bench.Generate;
 using BudgetWarehouse.Loader.Extract.BudgetPriorities;
 using BudgetWarehouse.Loader.Extract.Text;
-using BudgetWarehouse.Loader.Generate;
 
 namespace BudgetWarehouse.Bench;
 

@@ -1,6 +1,8 @@
 namespace BudgetWarehouse.Models;
 
-// Row records mirror the warehouse tables column for column (snake_case in SQL, PascalCase here).
+// Row records mirror the warehouse tables column for column, in the DDL's order (snake_case in SQL,
+// PascalCase here): the loader's appender mapping is derived from them (RowAppender) and RowContractTests
+// holds each record to sql/schema, so a new column is a property here plus the column and its comment there.
 // They have init-only properties and a parameterless constructor so that Parquet.Net can read
 // the lake back into them.
 
@@ -15,6 +17,8 @@ public sealed record DimDocumentRow
     public string? Title { get; init; }
     /// <summary>Document family.</summary>
     public string Family { get; init; } = "";
+    /// <summary>'manifest' or 'inferred'.</summary>
+    public string FamilySource { get; init; } = "";
     /// <summary>Municipality name, when known.</summary>
     public string? Municipality { get; init; }
     /// <summary>The document's fiscal year.</summary>
@@ -23,8 +27,6 @@ public sealed record DimDocumentRow
     public string FiscalYearSource { get; init; } = "";
     /// <summary>Phrase and line the fiscal year was inferred from, when inferred.</summary>
     public string? FiscalYearEvidence { get; init; }
-    /// <summary>'manifest' or 'inferred'.</summary>
-    public string FamilySource { get; init; } = "";
     /// <summary>SHA-256 of the file's bytes, hex.</summary>
     public string Sha256 { get; init; } = "";
     /// <summary>Text encoding the file was decoded from.</summary>

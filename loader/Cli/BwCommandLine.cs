@@ -31,8 +31,6 @@ internal static class BwCommandLine
         root.Subcommands.Add(DocsCommand.Create());
         root.Subcommands.Add(DepartmentsCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
-        root.Subcommands.Add(GenerateCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

@@ -144,7 +144,7 @@ internal static class LineageLoad
             {
                 foreach (var row in batch)
                 {
-                    TableWriters.Append(appender.CreateRow(), row);
+                    RowAppender<BridgeInitiativeLineageRow>.Append(appender.CreateRow(), row);
                 }
 
                 changes?.AddPartitions(Table, batch.Where(r => r.FiscalYear >= changes.EarliestChangedYear(r.Municipality ?? "", r.Family)).Select(r => r.FiscalYear).Distinct());

@@ -47,13 +47,13 @@ internal sealed class WarehouseWriter : IAsyncDisposable
     /// <summary>Appends everything one document contributes. Add a line here for each new table.</summary>
     public void Append(DocumentRows rows)
     {
-        Append("dim_document", [rows.Document], TableWriters.Append);
-        Append("dim_policy", rows.Policies, TableWriters.Append);
-        Append("fact_initiative", rows.Initiatives, TableWriters.Append);
-        Append("fact_measure", rows.Measures, TableWriters.Append);
-        Append("fact_milestone", rows.Milestones, TableWriters.Append);
-        Append("fact_plan_achievement", rows.PlanAchievements, TableWriters.Append);
-        Append("fact_plan_status", rows.PlanStatuses, TableWriters.Append);
+        Append("dim_document", [rows.Document], RowAppender<DimDocumentRow>.Append);
+        Append("dim_policy", rows.Policies, RowAppender<DimPolicyRow>.Append);
+        Append("fact_initiative", rows.Initiatives, RowAppender<FactInitiativeRow>.Append);
+        Append("fact_measure", rows.Measures, RowAppender<FactMeasureRow>.Append);
+        Append("fact_milestone", rows.Milestones, RowAppender<FactMilestoneRow>.Append);
+        Append("fact_plan_achievement", rows.PlanAchievements, RowAppender<FactPlanAchievementRow>.Append);
+        Append("fact_plan_status", rows.PlanStatuses, RowAppender<FactPlanStatusRow>.Append);
     }
 
     /// <summary>Appends rows to a table through its (lazily created, kept open) appender.</summary>
@@ -101,7 +101,7 @@ internal sealed class WarehouseWriter : IAsyncDisposable
         using var appender = _connection.CreateAppender("etl_document");
         foreach (var d in documents)
         {
-            TableWriters.Append(appender.CreateRow(), d);
+            RowAppender<EtlDocumentRow>.Append(appender.CreateRow(), d);
         }
     }
 

@@ -1,5 +1,5 @@
 -- Stand-in for v_theme_year while that view does not exist: initiatives per theme (or pillar title when
--- no theme is assigned) per fiscal year, with the year-over-year change. Timed by `bw bench`.
+-- no theme is assigned) per fiscal year, with the year-over-year change. Timed by the bench tool (`dotnet run -c Release --project bench -- bench`).
 with initiatives as (
     select i.fiscal_year, coalesce(p.theme, p.pillar_title, '(none)') as theme
     from fact_initiative as i

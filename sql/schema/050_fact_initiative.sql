@@ -1,5 +1,5 @@
 create table fact_initiative (
-    initiative_id          varchar not null, -- unique; checked by bw validate (sql/tests/keys_*.sql), not by an index: see README, Performance
+    initiative_id          varchar not null, -- unique; checked by bw validate (sql/tests/keys_*.sql), not by an index: see docs/performance.md
     document_id            varchar not null,
     fiscal_year            integer not null,
     policy_id              varchar,

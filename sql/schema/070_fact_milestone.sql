@@ -1,5 +1,5 @@
 create table fact_milestone (
-    milestone_id       varchar not null, -- unique; checked by bw validate (sql/tests/keys_*.sql), not by an index: see README, Performance
+    milestone_id       varchar not null, -- unique; checked by bw validate (sql/tests/keys_*.sql), not by an index: see docs/performance.md
     initiative_id      varchar not null,
     document_id        varchar not null,
     fiscal_year        integer not null,

@@ -2,7 +2,7 @@
 -- Kept up to date by the loader after every load (loader/Load/LineageLoad.cs, rules in loader/Transform/Lineage/):
 -- the series (municipality and family) whose documents changed are recomputed.
 create table bridge_initiative_lineage (
-    initiative_id       varchar not null, -- unique; checked by bw validate (sql/tests/keys_*.sql), not by an index: see README, Performance
+    initiative_id       varchar not null, -- unique; checked by bw validate (sql/tests/keys_*.sql), not by an index: see docs/performance.md
     lineage_id          varchar not null,
     municipality        varchar,
     family              varchar not null,

@@ -1,5 +1,5 @@
 create table fact_plan_status (
-    status_id      varchar not null, -- unique; checked by bw validate (sql/tests/keys_*.sql), not by an index: see README, Performance
+    status_id      varchar not null, -- unique; checked by bw validate (sql/tests/keys_*.sql), not by an index: see docs/performance.md
     achievement_id varchar not null,
     document_id    varchar not null,
     fiscal_year    integer not null,

@@ -34,9 +34,6 @@ public sealed partial class LayerTests
         // The load run: calls Extract, Transform and Load in order.
         ["Pipeline"] = 5,
 
-        // The synthetic corpus: used by the bench verb only.
-        ["Generate"] = 5,
-
         // What each command does, as hosted workers and the container registration.
         ["Verbs"] = 6,
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BudgetWarehouse.Bench.Tools;
 using BudgetWarehouse.Loader.Load;
 using BudgetWarehouse.Tests.Analysis;
 using Dapper;
@@ -7,7 +8,8 @@ using DuckDB.NET.Data;
 namespace BudgetWarehouse.Tests.Engines;
 
 /// <summary>
-/// sql/engines/spark.sql and trino.sql stay in step with the warehouse: every table of the loaded DuckDB
+/// sql/engines/spark.sql and trino.sql stay in step with the warehouse: they are what the bench tool's <c>engines</c> verb
+/// writes from the loaded catalog, and every table of the loaded DuckDB
 /// database (what the lake exports) is declared in both, over its own lake folder, with every column at a
 /// compatible type and no column the warehouse lacks; the tables the lake partitions are partitioned by fiscal_year.
 /// </summary>
@@ -111,6 +113,18 @@ public sealed partial class EngineDdlTests(WarehouseFixture seeds)
         }
 
         Assert.True(stale.Count == 0, $"sql/engines/{engine}.sql declares what the warehouse does not have: {string.Join(", ", stale)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task CheckedInFileIsWhatTheCatalogGenerates(string engine)
+    {
+        // Regenerate with: dotnet run --project bench -- engines --engine ENGINE --out sql/engines/ENGINE.sql
+        await using var db = new DuckDBConnection(seeds.ConnectionString);
+        await db.OpenAsync();
+        var generated = await EngineDdl.WriteAsync(db, engine, default);
+        var checkedIn = await File.ReadAllTextAsync(Path.Combine(TestPaths.Sql, "engines", engine + ".sql"));
+        Assert.Equal(generated.ReplaceLineEndings("\n"), checkedIn.ReplaceLineEndings("\n"));
     }
 
     [Fact]

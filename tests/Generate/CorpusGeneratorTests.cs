@@ -1,5 +1,5 @@
+using BudgetWarehouse.Bench.Generate;
 using BudgetWarehouse.Loader.Extract;
-using BudgetWarehouse.Loader.Generate;
 using BudgetWarehouse.Loader.Load;
 using BudgetWarehouse.Loader.Options;
 using BudgetWarehouse.Loader.Pipeline;

@@ -155,7 +155,7 @@ public sealed class QuantityLoadTests(LoadedSeedsFixture seeds) : IClassFixture<
     [Fact]
     public void ReadmeExampleQueriesRun()
     {
-        // As in the README, restricted to the budget seed so that other documents do not change the sums.
+        // As in docs/analysis.md, restricted to the budget seed so that other documents do not change the sums.
         var pillars = Db.Query<(string Pillar, long Yen)>($"""
             select p.pillar_title, sum(m.amount_yen)::bigint as yen
             from fact_measure m join dim_policy p using (policy_id)

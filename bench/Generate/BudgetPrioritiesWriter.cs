@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace BudgetWarehouse.Loader.Generate;
+namespace BudgetWarehouse.Bench.Generate;
 
 /// <summary>What the generator wrote into one document, to check a load against.</summary>
 internal sealed record GeneratedCounts

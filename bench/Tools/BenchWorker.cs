@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using BudgetWarehouse.Loader.Generate;
+using BudgetWarehouse.Bench.Generate;
 using BudgetWarehouse.Loader.Load;
 using BudgetWarehouse.Loader.Options;
 using BudgetWarehouse.Loader.Pipeline;
+using BudgetWarehouse.Loader.Verbs;
 using BudgetWarehouse.Models;
 using Dapper;
 using DuckDB.NET.Data;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace BudgetWarehouse.Loader.Verbs;
+namespace BudgetWarehouse.Bench.Tools;
 
 /// <summary>Settings of one <c>bench</c> run.</summary>
 internal sealed record BenchOptions

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BudgetWarehouse.Models;
 
-namespace BudgetWarehouse.Loader.Generate;
+namespace BudgetWarehouse.Bench.Generate;
 
 /// <summary>One generated document and what it contains.</summary>
 internal sealed record GeneratedDocument

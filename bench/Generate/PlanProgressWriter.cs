@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace BudgetWarehouse.Loader.Generate;
+namespace BudgetWarehouse.Bench.Generate;
 
 /// <summary>
 /// Writes one plan-progress document (行政経営プランの取組状況): the plan's outline with its basic policies

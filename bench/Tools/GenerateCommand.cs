@@ -1,7 +1,7 @@
 using System.CommandLine;
-using BudgetWarehouse.Loader.Generate;
+using BudgetWarehouse.Bench.Generate;
 
-namespace BudgetWarehouse.Loader.Cli;
+namespace BudgetWarehouse.Bench.Tools;
 
 internal static class GenerateCommand
 {

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using BudgetWarehouse.Loader.Cli;
 using BudgetWarehouse.Loader.Options;
 using BudgetWarehouse.Loader.Verbs;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace BudgetWarehouse.Loader.Cli;
+namespace BudgetWarehouse.Bench.Tools;
 
 internal static class BenchCommand
 {

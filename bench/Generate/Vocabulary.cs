@@ -1,4 +1,4 @@
-namespace BudgetWarehouse.Loader.Generate;
+namespace BudgetWarehouse.Bench.Generate;
 
 /// <summary>
 /// Words and phrase patterns of the two document families, from which the generator builds policy titles,

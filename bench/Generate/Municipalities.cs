@@ -1,4 +1,4 @@
-namespace BudgetWarehouse.Loader.Generate;
+namespace BudgetWarehouse.Bench.Generate;
 
 /// <summary>A synthetic municipality: a plausible name and a 6-digit local government code (団体コード).</summary>
 internal sealed record Municipality(string Code, string Name, string Kind);

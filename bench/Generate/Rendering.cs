@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BudgetWarehouse.Loader.Generate;
+namespace BudgetWarehouse.Bench.Generate;
 
 /// <summary>How a generated document is printed: the variants the family's real documents come in.</summary>
 internal sealed record DocumentStyle

@@ -89,6 +89,12 @@ public sealed record InitiativeNode
 
     /// <summary>The item is marked as a numeric target (数値目標).</summary>
     public bool IsNumericTarget { get; init; }
+
+    /// <summary>Yen per bare number in the item's text, when a table header or unit note above it states one (1000 for 千円).</summary>
+    public long? UnitYen { get; init; }
+
+    /// <summary>Measure roles of a table row's figures in column order, when the table header names them.</summary>
+    public IReadOnlyList<string>? Columns { get; init; }
 }
 
 /// <summary>The result of parsing one document: its policy tree and initiatives.</summary>

@@ -149,6 +149,11 @@ internal static class QuantityScanner
             kind = QuantityKind.Money;
             i++;
         }
+        else if (hasMultiplier && s[(chainEnd - 1)..].StartsWith("億あまり"))
+        {
+            // 1260億あまり: a hedged sum of money that drops 円.
+            kind = QuantityKind.Money;
+        }
         else if (i < s.Length && s[i] == '%' && !hasMultiplier)
         {
             kind = QuantityKind.Percent;

@@ -75,7 +75,7 @@ internal static class MeasureRoleRules
             return (MeasureRoles.Total, null, m);
         }
 
-        if (ChangeWords.Direction(row.Text, m, clause) is { } direction)
+        if (m.Kind != QuantityKind.Count && ChangeWords.Direction(row.Text, m, clause) is { } direction)
         {
             return (MeasureRoles.Change, owner, ChangeWords.Signed(m, direction));
         }

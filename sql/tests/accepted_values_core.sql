@@ -12,7 +12,7 @@ select 'dim_policy.level', policy_id, cast(level as varchar)
 from dim_policy where level not between 1 and 6
 union all
 select 'fact_initiative.kind', initiative_id, kind
-from fact_initiative where kind not in ('item', 'detail')
+from fact_initiative where kind not in ('item', 'detail', 'summary')
 union all
 select 'fact_initiative.department_method', initiative_id, department_method
 from fact_initiative where department_method not in ('explicit', 'rule', 'none')

@@ -34,6 +34,12 @@ internal static partial class DateScanner
     private static bool TryAfterYear(
         ReadOnlySpan<char> s, int i, int year, out DateOnly start, out DateOnly end, out string precision, out int phraseEnd)
     {
+        // 令和 5 年 9 月: PDF text spaces the digits out.
+        if (i + 1 < s.Length && s[i] == ' ' && IsDigit(s[i + 1]))
+        {
+            i++;
+        }
+
         phraseEnd = i;
         var rest = s[i..];
         if (rest.StartsWith("度"))
@@ -130,7 +136,13 @@ internal static partial class DateScanner
         start = end = default;
         precision = "";
         phraseEnd = i;
-        if (!TrySmallInt(s, i, out var month, out var j) || month is < 1 or > 12 || j >= s.Length || s[j] != '月')
+        if (!TrySmallInt(s, i, out var month, out var j) || month is < 1 or > 12 || j >= s.Length)
+        {
+            return false;
+        }
+
+        j += j + 1 < s.Length && s[j] == ' ' && s[j + 1] == '月' ? 1 : 0;
+        if (s[j] != '月')
         {
             return false;
         }

@@ -73,11 +73,16 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
 
         SymbolSiblings.Resolve(lines, classes, furniture);
         var next = NextLineIsAmount(lines, furniture);
+        var repeats = RepeatedBlocks.Find(lines, classes);
         for (var i = 0; i < lines.Count; i++)
         {
             if (furniture.Contains(i) || lines[i].IsChrome)
             {
                 builder.Roles.Mark(lines[i], SourceLineRoles.Chrome);
+            }
+            else if (repeats?[i] is { } original and >= 0)
+            {
+                builder.Roles.Repeat(lines[i], lines[original]);
             }
             else
             {

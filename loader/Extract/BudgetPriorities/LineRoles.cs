@@ -15,24 +15,31 @@ internal sealed class LineRoles
         SourceLineRoles.Detail, SourceLineRoles.Item, SourceLineRoles.Heading,
     ];
 
-    private readonly Dictionary<int, SourceLineEntry> _byLine = [];
+    // Indexed by physical line number; an entry is made once per line, in For.
+    private (int Rank, string? Policy, int? Seq)[] _byLine = new (int, string?, int?)[256];
 
     public void Mark(TextLine line, string role, string? policy = null, int? seq = null)
     {
-        if (_byLine.TryGetValue(line.Number, out var old) && Array.IndexOf(Rank, old.Role) >= Array.IndexOf(Rank, role))
+        var n = line.Number;
+        if (n >= _byLine.Length)
         {
-            return;
+            Array.Resize(ref _byLine, Math.Max(n + 1, _byLine.Length * 2));
         }
 
-        _byLine[line.Number] = new SourceLineEntry(line.Number, line.Page, line.Raw.Trim(), role, policy, seq);
+        // Rank 0 means "not marked": ranks are stored one up.
+        var rank = Array.IndexOf(Rank, role) + 1;
+        if (_byLine[n].Rank < rank)
+        {
+            _byLine[n] = (rank, policy, seq);
+        }
     }
 
-    /// <summary>Lines marked for initiative <paramref name="from"/> belong to <paramref name="to"/> (a duplicate dropped).</summary>
-    public void Merge(int from, int to)
+    /// <summary><paramref name="copy"/> repeats <paramref name="original"/> (a paragraph printed twice) and shares its role.</summary>
+    public void Repeat(TextLine copy, TextLine original)
     {
-        foreach (var line in _byLine.Where(e => e.Value.InitiativeSeq == from).Select(e => e.Key).ToList())
+        if (original.Number < _byLine.Length && _byLine[original.Number] is { Rank: > 0 } entry)
         {
-            _byLine[line] = _byLine[line] with { InitiativeSeq = to };
+            Mark(copy, Rank[entry.Rank - 1], entry.Policy, entry.Seq);
         }
     }
 
@@ -47,9 +54,9 @@ internal sealed class LineRoles
                 continue;
             }
 
-            result.Add(_byLine.TryGetValue(line.Number, out var entry)
-                ? entry with { Text = line.Raw.Trim() }
-                : new SourceLineEntry(line.Number, line.Page, line.Raw.Trim(), line.IsChrome ? SourceLineRoles.Chrome : SourceLineRoles.Unrecognised, null, null));
+            var (rank, policy, seq) = line.Number < _byLine.Length ? _byLine[line.Number] : default;
+            var role = rank > 0 ? Rank[rank - 1] : line.IsChrome ? SourceLineRoles.Chrome : SourceLineRoles.Unrecognised;
+            result.Add(new SourceLineEntry(line.Number, line.Page, line.Raw.Trim(), role, policy, seq));
         }
 
         return result;

@@ -33,7 +33,6 @@ internal sealed partial class TreeBuilder
     public IReadOnlyList<PolicyNode> Policies => _outline.Policies;
 
     private bool _started;
-    private (int Copy, int Original)? _duplicateOf;
 
     private bool Started => _started;
 
@@ -48,7 +47,7 @@ internal sealed partial class TreeBuilder
         }
 
         var text = line.Text.Trim();
-        if (c.Kind == LineKind.Contents || SiteChrome.IsControl(text) || (c.Kind == LineKind.Text && SiteChrome.IsChrome(text)))
+        if (c.Kind == LineKind.Contents || (c.Kind == LineKind.Text ? SiteChrome.IsChrome(text) : SiteChrome.IsControl(text)))
         {
             Roles.Mark(line, SourceLineRoles.Chrome);
             return;
@@ -257,46 +256,9 @@ internal sealed partial class TreeBuilder
             return;
         }
 
-        var node = _open.ToNode();
+        _initiatives.Add(_open.ToNode());
         _open = null;
         _markerAlone = false;
-        if (node.Kind == InitiativeKinds.Item && IsRepeatOfLastItem(node, out var original))
-        {
-            // A paragraph printed twice in a row on one page is one item; its lines belong to the first print.
-            _duplicateOf = (node.Seq, original);
-            Roles.Merge(node.Seq, original);
-            return;
-        }
-
-        if (node.Kind == InitiativeKinds.Detail && _duplicateOf is { } dup && node.ParentSeq == dup.Copy)
-        {
-            if (_initiatives.Exists(i => i.ParentSeq == dup.Original && i.Text == node.Text))
-            {
-                Roles.Merge(node.Seq, dup.Original);
-                return;
-            }
-
-            node = node with { ParentSeq = dup.Original };
-        }
-        else if (node.Kind == InitiativeKinds.Item)
-        {
-            _duplicateOf = null;
-        }
-
-        _initiatives.Add(node);
-    }
-
-    private bool IsRepeatOfLastItem(InitiativeNode node, out int original)
-    {
-        original = 0;
-        var last = _initiatives.FindLast(i => i.Kind == InitiativeKinds.Item);
-        if (last is null || last.Text != node.Text || last.PolicyCode != node.PolicyCode || node.Span.StartLine - last.Span.EndLine > 8)
-        {
-            return false;
-        }
-
-        original = last.Seq;
-        return true;
     }
 
     private void FlushDescription()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BudgetWarehouse.Loader.Transform.Quantities;
 using BudgetWarehouse.Models.Quantities;
 
 namespace BudgetWarehouse.Loader.Extract.BudgetPriorities;

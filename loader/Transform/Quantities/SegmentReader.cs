@@ -1,3 +1,4 @@
+using BudgetWarehouse.Loader.Extract;
 using BudgetWarehouse.Models.Quantities;
 
 namespace BudgetWarehouse.Loader.Transform.Quantities;

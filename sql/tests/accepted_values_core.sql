@@ -20,6 +20,9 @@ union all
 select 'fact_initiative.kind/parent', initiative_id, kind
 from fact_initiative where (kind = 'detail') <> (parent_initiative_id is not null)
 union all
+select 'fact_source_line.role', document_id || ':' || source_line, role
+from fact_source_line where role not in ('heading', 'item', 'detail', 'table_row', 'prose', 'chrome', 'unrecognised')
+union all
 select 'bridge_initiative_lineage.link_rule', initiative_id, link_rule
 from bridge_initiative_lineage where link_rule not in ('first', 'dice', 'containment')
 order by 1, 2

@@ -49,7 +49,47 @@ public static class InitiativeKinds
 
     /// <summary>An unbulleted detail line under an item.</summary>
     public const string Detail = "detail";
+
+    /// <summary>
+    /// A line of the document's budget overview that states amounts but names no project: 一般会計 387億円(前年度比 3.1%↑),
+    /// an account row of a 予算の規模 table. Its amounts load; it is not counted as an item.
+    /// </summary>
+    public const string Summary = "summary";
 }
+
+/// <summary>What a source line is, in <see cref="SourceLineEntry.Role"/>.</summary>
+public static class SourceLineRoles
+{
+    /// <summary>A heading of the outline, or the document's title.</summary>
+    public const string Heading = "heading";
+
+    /// <summary>A line of an item (its bullet line, wrapped remainder or amount lines).</summary>
+    public const string Item = "item";
+
+    /// <summary>A line of a detail under an item.</summary>
+    public const string Detail = "detail";
+
+    /// <summary>A table header, unit note or overview row.</summary>
+    public const string TableRow = "table_row";
+
+    /// <summary>A narrative paragraph or note.</summary>
+    public const string Prose = "prose";
+
+    /// <summary>Page furniture: page numbers, running headers, site navigation, table-of-contents lines, file sizes.</summary>
+    public const string Chrome = "chrome";
+
+    /// <summary>A line no rule understood.</summary>
+    public const string Unrecognised = "unrecognised";
+}
+
+/// <summary>One non-blank physical line of a document and what the parser made of it.</summary>
+/// <param name="Line">1-based physical line number.</param>
+/// <param name="Page">Page the line is printed on, when the source has pages.</param>
+/// <param name="Text">The line as printed.</param>
+/// <param name="Role">One of <see cref="SourceLineRoles"/>.</param>
+/// <param name="PolicyCode">Code of the policy node the line belongs to, if any.</param>
+/// <param name="InitiativeSeq">Seq of the item, detail or summary the line belongs to, if any.</param>
+public sealed record SourceLineEntry(int Line, int? Page, string Text, string Role, string? PolicyCode, int? InitiativeSeq);
 
 /// <summary>A bulleted item or one of its detail lines, with wrapped physical lines joined.</summary>
 public sealed record InitiativeNode
@@ -89,6 +129,12 @@ public sealed record InitiativeNode
 
     /// <summary>The item is marked as a numeric target (数値目標).</summary>
     public bool IsNumericTarget { get; init; }
+
+    /// <summary>Yen per bare number in the item's text, when a table header or unit note above it states one (1000 for 千円).</summary>
+    public long? UnitYen { get; init; }
+
+    /// <summary>Measure roles of a table row's figures in column order, when the table header names them.</summary>
+    public IReadOnlyList<string>? Columns { get; init; }
 }
 
 /// <summary>The result of parsing one document: its policy tree and initiatives.</summary>
@@ -129,4 +175,7 @@ public sealed record ParsedDocument
 
     /// <summary>Rows of the achievement table(s), for plan-progress reports.</summary>
     public IReadOnlyList<PlanAchievementEntry> Achievements { get; init; } = [];
+
+    /// <summary>Every non-blank line with its role, for parsers that account for each line; empty otherwise.</summary>
+    public IReadOnlyList<SourceLineEntry> SourceLines { get; init; } = [];
 }

@@ -45,6 +45,8 @@ public sealed record DimDocumentRow
     public string? PlanPrinciple { get; init; }
     /// <summary>When the load that wrote the row started (UTC).</summary>
     public DateTime LoadedAt { get; init; }
+    /// <summary>Share of the document's non-blank lines whose role is not 'unrecognised' (fact_source_line); null when the parser does not account for lines.</summary>
+    public double? Coverage { get; init; }
 }
 
 /// <summary>A row of <c>dim_policy</c>: one node of a document's policy tree.</summary>

@@ -40,8 +40,19 @@ internal sealed class BudgetPrioritiesWriter(Random rng, DocumentStyle style, Mu
     {
         _lines.Add("");
         _lines.Add("");
+        if (style.SiteChrome)
+        {
+            _lines.Add("文字の大きさ 標準 拡大");
+            _lines.Add("背景色の変更");
+            _lines.Add($"ホーム > 市政情報 > 財政 > {Era(fiscalYear)}年度予算");
+        }
+
         _lines.Add(rng.Chance(0.3) ? "IV. 予算の重点" : rng.Chance(0.5) ? Title(fiscalYear) : $"{municipality.Name} {Era(fiscalYear)}年度 予算のあらまし");
         _lines.Add("");
+        if (style.Overview)
+        {
+            WriteOverview();
+        }
 
         var pillars = Shuffled(Vocabulary.Pillars);
         var sections = Shuffled(Vocabulary.Sections);
@@ -100,6 +111,11 @@ internal sealed class BudgetPrioritiesWriter(Random rng, DocumentStyle style, Mu
             }
         }
 
+        if (style.SiteChrome)
+        {
+            _lines.Add("このページの上へ");
+        }
+
         var text = Render();
         return (text, new GeneratedCounts { PoliciesByLevel = [.. _levels], Items = _items, Details = _details });
     }
@@ -139,6 +155,18 @@ internal sealed class BudgetPrioritiesWriter(Random rng, DocumentStyle style, Mu
         _lines.Add("");
     }
 
+    // (単位 千円) and a two-year account table: summary rows, not items.
+    private void WriteOverview()
+    {
+        var general = 20_000_000 + rng.Next(80_000_000);
+        var special = 5_000_000 + rng.Next(20_000_000);
+        _lines.Add("(単位 千円)");
+        _lines.Add($"会計 {Era(fiscalYear)}年度 {Era(fiscalYear - 1)}年度 増減率");
+        _lines.Add(string.Create(CultureInfo.InvariantCulture, $"一般会計 {general:N0} {general - rng.Next(2_000_000):N0} {rng.Next(1, 60) / 10.0:0.0}%"));
+        _lines.Add(string.Create(CultureInfo.InvariantCulture, $"特別会計 {special:N0} {special + rng.Next(1_000_000):N0} ▲{rng.Next(1, 40) / 10.0:0.0}%"));
+        _lines.Add("");
+    }
+
     private void MaybePageBreak()
     {
         if (!style.PageNumbers || !rng.Chance(0.35))
@@ -161,6 +189,7 @@ internal sealed class BudgetPrioritiesWriter(Random rng, DocumentStyle style, Mu
             0 => "〔再掲〕",
             1 => "（最終補正）",
             2 => $"（{2 + rng.Next(8)}施設）",
+            3 or 4 or 5 when style.Amounts => rng.Chance(0.5) ? $"（事業費{1 + rng.Next(40)}億円）" : $"（{1 + rng.Next(9)},{rng.Next(10)}00万円）",
             _ => "",
         };
         return rng.Next(4) switch
@@ -242,6 +271,8 @@ internal sealed class BudgetPrioritiesWriter(Random rng, DocumentStyle style, Mu
         PillarStyle.RomanDot => Rendering.Roman(n) + ". ",
         PillarStyle.RomanNumeral => Rendering.RomanNumeralSign(n) + " ",
         PillarStyle.Dai => $"第{n} ",
+        PillarStyle.Label => $"柱{n} ",
+        PillarStyle.Angle => $"<{n}>",
         _ => $"{n} ",
     };
 

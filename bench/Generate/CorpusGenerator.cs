@@ -174,12 +174,12 @@ internal static class CorpusGenerator
     private static DocumentStyle Style(Random rng, bool budget)
     {
         var flattened = budget && rng.Chance(0.05);
-        return new DocumentStyle
+        var style = new DocumentStyle
         {
             FullWidth = rng.Chance(0.25),
             HalfWidthBrackets = rng.Chance(0.2),
-            Pillar = (PillarStyle)rng.Next(5),
-            Bullet = budget ? rng.Pick(["- ・", "- ・", "・", "・ ", "●"]) : rng.Pick(["- ・ ", "・ "]),
+            Pillar = (PillarStyle)rng.Next(7),
+            Bullet = budget ? rng.Pick(["- ・", "- ・", "・", "・ ", "●", "• ", "○", "▽"]) : rng.Pick(["- ・ ", "・ "]),
             DiamondSubsections = rng.Chance(0.2),
             MarkedDetails = rng.Chance(0.15),
             WrapWidth = !flattened && rng.Chance(0.3) ? 30 + rng.Next(16) : 0,
@@ -187,7 +187,13 @@ internal static class CorpusGenerator
             Flattened = flattened,
             Encoding = rng.Next(20) switch { 0 or 1 => "cp932", 2 => "utf-8-bom", _ => "utf-8" },
             Crlf = rng.Chance(0.1),
+            SiteChrome = budget && !flattened && rng.Chance(0.15),
+            Overview = budget && !flattened && rng.Chance(0.2),
+            Amounts = budget && rng.Chance(0.3),
         };
+
+        // Shift_JIS has no • (U+2022): such a page prints its bullets as ・.
+        return style.Encoding == "cp932" && style.Bullet.Contains('•', StringComparison.Ordinal) ? style with { Bullet = "・ " } : style;
     }
 
     private static string Describe(DocumentStyle s)
@@ -211,6 +217,21 @@ internal static class CorpusGenerator
         if (s.MarkedDetails)
         {
             parts.Add("marked-details");
+        }
+
+        if (s.SiteChrome)
+        {
+            parts.Add("site-chrome");
+        }
+
+        if (s.Overview)
+        {
+            parts.Add("overview");
+        }
+
+        if (s.Amounts)
+        {
+            parts.Add("amounts");
         }
 
         if (s.WrapWidth > 0)

@@ -11,10 +11,10 @@ internal sealed record DocumentStyle
     /// <summary>Prose brackets printed half-width ((令和3年春完成予定)).</summary>
     public bool HalfWidthBrackets { get; init; }
 
-    /// <summary>Pillar marker: "1 ", "■I ", "I. ", "Ⅰ ", "第1 ".</summary>
+    /// <summary>Pillar marker: "1 ", "■I ", "I. ", "Ⅰ ", "第1 ", "柱1 ", "&lt;1&gt;".</summary>
     public PillarStyle Pillar { get; init; }
 
-    /// <summary>Item bullet as printed: "- ・", "・", "・ ", "●".</summary>
+    /// <summary>Item bullet as printed: "- ・", "・", "・ ", "●", "• ", "○", "▽".</summary>
     public string Bullet { get; init; } = "- ・";
 
     /// <summary>Third-level marker: ① or ◇.</summary>
@@ -32,6 +32,15 @@ internal sealed record DocumentStyle
     /// <summary>The whole document flattened onto one line (PDF extraction without line breaks).</summary>
     public bool Flattened { get; init; }
 
+    /// <summary>Site controls and a breadcrumb above the title, a back-to-top link at the end (a CMS page saved as text).</summary>
+    public bool SiteChrome { get; init; }
+
+    /// <summary>A budget-overview table after the title: a unit note, a header naming two years and the change, account rows.</summary>
+    public bool Overview { get; init; }
+
+    /// <summary>Some items state their cost in parentheses ((事業費3億円), (4,500万円)).</summary>
+    public bool Amounts { get; init; }
+
     public string Encoding { get; init; } = "utf-8";
 
     public bool Crlf { get; init; }
@@ -44,6 +53,8 @@ internal enum PillarStyle
     RomanDot,
     RomanNumeral,
     Dai,
+    Label,
+    Angle,
 }
 
 /// <summary>Character-level rendering helpers shared by the family writers.</summary>

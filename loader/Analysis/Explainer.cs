@@ -15,6 +15,9 @@ namespace BudgetWarehouse.Loader.Analysis;
 internal static class Explainer
 {
     // Columns printed in their own section rather than among the derived values.
+    // Lines shown around a fact by its neighbouring-lines section.
+    private const int NeighbourLines = 3;
+
     private static readonly HashSet<string> Structural = new(StringComparer.Ordinal)
     {
         "document_id", "fiscal_year", "policy_id", "department_id", "department_method", "department_evidence",
@@ -81,9 +84,34 @@ internal static class Explainer
         if (document is not null && first is not null)
         {
             WriteSourceLines(document, first.Value, last ?? first.Value, Get(row, "raw_text"), seedsFolders, writer);
+            await WriteNeighboursAsync(connection, document.DocumentId, first.Value, last ?? first.Value, writer, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
+    }
+
+    /// <summary>The lines around the fact as loaded (fact_source_line), with the role each was read in.</summary>
+    private static async Task WriteNeighboursAsync(DbConnection connection, string documentId, int first, int last, TextWriter writer, CancellationToken cancellationToken)
+    {
+        if (!(await SqlRequirements.RelationsAsync(connection, cancellationToken).ConfigureAwait(false)).Contains("fact_source_line"))
+        {
+            return;
+        }
+
+        var lines = (await connection.QueryAsync<(int Line, string Role, string Text)>(new CommandDefinition(
+            "select source_line, role, text from fact_source_line where document_id = $d and source_line between $from and $to order by source_line",
+            new { d = documentId, from = first - NeighbourLines, to = last + NeighbourLines }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine($"  neighbouring lines (fact_source_line, {NeighbourLines} before and after)");
+        foreach (var (line, role, text) in lines)
+        {
+            var mark = line >= first && line <= last ? ">" : " ";
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {mark}{line,5} {role,-12} {text}"));
+        }
     }
 
     /// <summary>The fact's department with how it was assigned; facts inside an initiative show the initiative's evidence.</summary>
@@ -163,7 +191,7 @@ internal static class Explainer
             "select c.table_name, c.column_name, k.column_name from duckdb_columns() as c " +
             "inner join duckdb_columns() as k on k.table_oid = c.table_oid and k.column_index = 1 " +
             "inner join duckdb_tables() as t on t.table_oid = c.table_oid " +
-            "where c.database_name = current_database() and c.table_name like 'fact!_%' escape '!' and (c.column_name = $key or c.column_name = 'parent_' || $key) and c.column_index > 1 " +
+            "where c.database_name = current_database() and c.table_name like 'fact!_%' escape '!' and c.table_name <> 'fact_source_line' and (c.column_name = $key or c.column_name = 'parent_' || $key) and c.column_index > 1 " +
             "order by c.table_name, c.column_name",
             new { key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         foreach (var (other, column, otherKey) in referencing)

@@ -87,7 +87,7 @@ internal sealed class DocumentProcessor(FamilyDetector detector, WarehouseOption
                 ManifestFamily = input.Manifest?.Family,
                 Reference = reference,
             };
-            var rows = DocumentTransformer.Transform(parsed, ctx, source.Encoding, source.Lines.Count);
+            var rows = DocumentTransformer.Transform(parsed, ctx, source.Encoding, source.Lines.Count, source.Lines);
             metrics.Add(LoadStage.Transform, ref stageStart);
             return (rows, new EtlDocumentRow
             {

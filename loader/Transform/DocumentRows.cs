@@ -5,7 +5,7 @@ namespace BudgetWarehouse.Loader.Transform;
 /// <summary>Everything one document contributes to the warehouse.</summary>
 internal sealed class DocumentRows
 {
-    public required DimDocumentRow Document { get; init; }
+    public required DimDocumentRow Document { get; set; }
 
     public List<DimPolicyRow> Policies { get; } = [];
 
@@ -19,12 +19,14 @@ internal sealed class DocumentRows
 
     public List<FactPlanStatusRow> PlanStatuses { get; } = [];
 
+    public List<FactSourceLineRow> SourceLines { get; } = [];
+
     /// <summary>Reorganisations the document states (applied to dim_department across documents).</summary>
     public List<Departments.StatedChange> DepartmentChanges { get; } = [];
 
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
-    public long RowCount => 1 + Policies.Count + Initiatives.Count + Measures.Count + Milestones.Count + PlanAchievements.Count + PlanStatuses.Count;
+    public long RowCount => 1 + Policies.Count + Initiatives.Count + Measures.Count + Milestones.Count + PlanAchievements.Count + PlanStatuses.Count + SourceLines.Count;
 }
 
 /// <summary>What the loader knows about a document before parsing it.</summary>

@@ -6,7 +6,8 @@ namespace BudgetWarehouse.Loader.Transform;
 /// <summary>Turns a parsed document into warehouse rows: keys, fiscal years, flattened hierarchy, flags.</summary>
 internal static class DocumentTransformer
 {
-    public static DocumentRows Transform(ParsedDocument doc, DocumentContext ctx, string encoding, int lineCount)
+    /// <summary>The rows of one document; <paramref name="lines"/> (the decoded lines) give fact_source_line for parsers that do not list them.</summary>
+    public static DocumentRows Transform(ParsedDocument doc, DocumentContext ctx, string encoding, int lineCount, IReadOnlyList<Extract.Text.TextLine>? lines = null)
     {
         var (fiscalYear, source, evidence) = ResolveFiscalYear(doc, ctx);
         var plan = PlanAchievementTransformer.Transform(doc, ctx, fiscalYear);
@@ -73,6 +74,8 @@ internal static class DocumentTransformer
                 item.ParentSeq is null ? null : InitiativeId(item.ParentSeq.Value)));
         }
 
+        var coverage = SourceLineRows.AddTo(rows, doc, lines, PolicyId, InitiativeId);
+        rows.Document = rows.Document with { Coverage = coverage };
         var reference = ctx.Reference ?? Reference.ReferenceData.Empty;
         Themes.ThemeAssigner.Apply(rows.Policies, reference.ThemeRules);
         rows.DepartmentChanges.AddRange(Departments.DepartmentAssigner.Apply(rows, reference, ctx.Municipality));

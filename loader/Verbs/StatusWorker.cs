@@ -15,7 +15,7 @@ namespace BudgetWarehouse.Loader.Verbs;
 internal sealed class StatusWorker(SnapshotStore store, StatusWorker.Settings settings, IHostApplicationLifetime lifetime, ILogger<StatusWorker> logger)
     : OneShotWorker(lifetime, logger)
 {
-    internal sealed record Settings(int Runs);
+    internal sealed record Settings(int Runs, int CoverageRows = 10);
 
     private sealed record RunRow(string RunId, DateTime StartedAt, DateTime? FinishedAt, string SnapshotId, int DocumentsSeen, int DocumentsLoaded,
         int DocumentsUnchanged, int DocumentsRejected, int DocumentsRemoved, string Status, string? Message);
@@ -52,6 +52,7 @@ internal sealed class StatusWorker(SnapshotStore store, StatusWorker.Settings se
                 $"  {r.RunId,-28} {r.StartedAt:yyyy-MM-dd HH:mm:ss} {took,6} {r.Status,-8} {r.DocumentsSeen,5} {r.DocumentsLoaded,6} {r.DocumentsUnchanged,6} {r.DocumentsRejected,6} {r.DocumentsRemoved,6}")).ConfigureAwait(false);
         }
 
+        await WriteCoverageAsync(connection, output, stoppingToken).ConfigureAwait(false);
         if (runs.Count == 0)
         {
             return 0;
@@ -76,5 +77,32 @@ internal sealed class StatusWorker(SnapshotStore store, StatusWorker.Settings se
         }
 
         return 0;
+    }
+
+    private sealed record CoverageRow(string FileName, double Coverage, long Lines, long Unrecognised);
+
+    // Coverage per document (dim_document.coverage): the spread, then the documents least understood first.
+    private async Task WriteCoverageAsync(DuckDBConnection connection, TextWriter output, CancellationToken cancellationToken)
+    {
+        var rows = (await connection.QueryAsync<CoverageRow>(new CommandDefinition(
+            "select d.file_name as FileName, d.coverage as Coverage, count(l.source_line) as Lines, count(l.source_line) filter (where l.role = 'unrecognised') as Unrecognised " +
+            "from dim_document as d left join fact_source_line as l using (document_id) where d.coverage is not null " +
+            "group by all order by d.coverage, d.file_name limit $n", new { n = settings.CoverageRows }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var spread = await connection.QuerySingleAsync<(long Documents, double Min, double Mean, long Below)>(new CommandDefinition(
+            "select count(*), min(coverage), avg(coverage), count(*) filter (where coverage < 0.99) from dim_document where coverage is not null",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"coverage (share of non-blank lines understood): {spread.Documents:N0} documents, min {spread.Min:0.000}, mean {spread.Mean:0.000}, {spread.Below:N0} under 0.99")).ConfigureAwait(false);
+        await output.WriteLineAsync($"  {"coverage",8} {"lines",6} {"unrec",6}  document (lowest first)").ConfigureAwait(false);
+        foreach (var r in rows)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {r.Coverage,8:0.000} {r.Lines,6} {r.Unrecognised,6}  {r.FileName}")).ConfigureAwait(false);
+        }
     }
 }

@@ -52,4 +52,13 @@ public static class MeasureRoles
 
     /// <summary>A sum over a period or over parts (総額, 合計).</summary>
     public const string Total = "total";
+
+    /// <summary>The same figure for the year before, printed beside the value ((142億円) under 160億円, a 令和6年度 column).</summary>
+    public const string PriorYear = "prior_year";
+
+    /// <summary>A change on the year before (3.1%↑, 215億円増, ▲2.6% in a 増減率 column), signed.</summary>
+    public const string Change = "change";
+
+    /// <summary>A figure per inhabitant (1人当たり3,154円).</summary>
+    public const string PerCapita = "per_capita";
 }

@@ -60,7 +60,8 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.dim_document (
     plan_start_fiscal_year INT,
     plan_end_fiscal_year   INT,
     plan_principle         STRING,
-    loaded_at              TIMESTAMP_NTZ
+    loaded_at              TIMESTAMP_NTZ,
+    coverage               DOUBLE
 )
 USING PARQUET
 LOCATION '${lake}/dim_document';
@@ -213,6 +214,21 @@ USING PARQUET
 PARTITIONED BY (fiscal_year)
 LOCATION '${lake}/fact_plan_status';
 MSCK REPAIR TABLE budget_warehouse.fact_plan_status;
+
+CREATE TABLE IF NOT EXISTS budget_warehouse.fact_source_line (
+    document_id   STRING,
+    source_page   INT,
+    source_line   INT,
+    text          STRING,
+    role          STRING,
+    policy_id     STRING,
+    initiative_id STRING,
+    fiscal_year   INT
+)
+USING PARQUET
+PARTITIONED BY (fiscal_year)
+LOCATION '${lake}/fact_source_line';
+MSCK REPAIR TABLE budget_warehouse.fact_source_line;
 
 CREATE TABLE IF NOT EXISTS budget_warehouse.bridge_initiative_lineage (
     initiative_id       STRING,

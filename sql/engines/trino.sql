@@ -60,7 +60,8 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.dim_document (
     plan_start_fiscal_year integer,
     plan_end_fiscal_year   integer,
     plan_principle         varchar,
-    loaded_at              timestamp(3)
+    loaded_at              timestamp(3),
+    coverage               double
 )
 WITH (
     format = 'PARQUET',
@@ -229,6 +230,23 @@ WITH (
     partitioned_by = ARRAY['fiscal_year']
 );
 CALL hive.system.sync_partition_metadata('budget_warehouse', 'fact_plan_status', 'FULL');
+
+CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_source_line (
+    document_id   varchar,
+    source_page   integer,
+    source_line   integer,
+    text          varchar,
+    role          varchar,
+    policy_id     varchar,
+    initiative_id varchar,
+    fiscal_year   integer
+)
+WITH (
+    format = 'PARQUET',
+    external_location = '${lake}/fact_source_line',
+    partitioned_by = ARRAY['fiscal_year']
+);
+CALL hive.system.sync_partition_metadata('budget_warehouse', 'fact_source_line', 'FULL');
 
 CREATE TABLE IF NOT EXISTS hive.budget_warehouse.bridge_initiative_lineage (
     initiative_id       varchar,

@@ -16,7 +16,8 @@ create table dim_document (
     plan_start_fiscal_year integer,
     plan_end_fiscal_year   integer,
     plan_principle         varchar,
-    loaded_at              timestamp not null
+    loaded_at              timestamp not null,
+    coverage               double
 );
 comment on table dim_document is 'One row per loaded document (distinct content).';
 comment on column dim_document.document_id is 'Stable key: the first 16 hex digits of the SHA-256 of the file''s bytes.';
@@ -37,3 +38,4 @@ comment on column dim_document.plan_start_fiscal_year is 'First fiscal year of t
 comment on column dim_document.plan_end_fiscal_year is 'Last fiscal year of the plan period.';
 comment on column dim_document.plan_principle is 'The plan''s basic principle (基本理念) as printed in a progress report''s outline; null for other families.';
 comment on column dim_document.loaded_at is 'When the load that wrote this row started (UTC).';
+comment on column dim_document.coverage is 'Share (0-1) of the document''s non-blank lines that the parser understood: lines in fact_source_line whose role is not unrecognised. Null when the document''s parser does not account for its lines.';

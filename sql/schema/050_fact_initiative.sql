@@ -21,7 +21,7 @@ create table fact_initiative (
     source_line_start      integer not null,
     source_line_end        integer not null
 );
-comment on table fact_initiative is 'One row per bulleted item (kind = item) and per unbulleted detail line under an item (kind = detail).';
+comment on table fact_initiative is 'One row per bulleted item (kind = item), per unbulleted detail line under an item (kind = detail) and per overview line that states amounts without naming a project (kind = summary: 一般会計 …, an account row of a budget table).';
 comment on column fact_initiative.initiative_id is 'Stable key: document id and sequence number.';
 comment on column fact_initiative.document_id is 'Document (dim_document).';
 comment on column fact_initiative.fiscal_year is 'Fiscal year the initiative belongs to (dim_fiscal_year).';
@@ -29,7 +29,7 @@ comment on column fact_initiative.policy_id is 'Deepest policy node above the it
 comment on column fact_initiative.department_id is 'Responsible department (dim_department); ''unknown'' when none could be assigned.';
 comment on column fact_initiative.department_method is 'How the department was found: explicit (named in the text), rule (reference rule), none.';
 comment on column fact_initiative.department_evidence is 'The words or rule behind department_id, or why none was assigned.';
-comment on column fact_initiative.kind is 'item (a bullet) or detail (an unbulleted line under an item).';
+comment on column fact_initiative.kind is 'item (a bullet or a project row), detail (an unbulleted line under an item) or summary (an overview line with amounts but no project: totals, account rows).';
 comment on column fact_initiative.parent_initiative_id is 'For a detail: its item.';
 comment on column fact_initiative.seq is 'Position in the document in reading order.';
 comment on column fact_initiative.text is 'Text normalised to NFKC (circled numbers kept), bullet removed, wrapped lines joined.';

@@ -24,6 +24,7 @@ final as (
         d.family,
         d.fiscal_year,
         d.loaded_at,
+        d.coverage,
         s.document_id is not null as is_stale,
         s.error as stale_reason,
         s.error_line as stale_line

@@ -111,10 +111,20 @@ public class BudgetPrioritiesVariantTests
     }
 
     [Fact]
-    public void TextWithoutStructureIsRejectedWithTheFileName()
+    public void EmptyTextIsRejectedWithTheFileName()
     {
-        var ex = Assert.Throws<DocumentException>(() => Parse("これは予算書ではありません。\n単なる文章です。\n", "notes.txt"));
+        var ex = Assert.Throws<DocumentException>(() => Parse(" \n\n　\n", "notes.txt"));
         Assert.Equal("notes.txt", ex.File);
+    }
+
+    [Fact]
+    public void TextWithoutStructureLoadsItsLinesInsteadOfBeingRejected()
+    {
+        // Issue 20: degrade, don't reject. Readable text without headings or items keeps its lines.
+        var doc = Parse("これは予算書ではありません。\n単なる文章です。\n", "notes.txt");
+        Assert.Empty(doc.Policies);
+        Assert.Empty(doc.Initiatives);
+        Assert.Equal([(1, SourceLineRoles.Prose), (2, SourceLineRoles.Prose)], doc.SourceLines.Select(l => (l.Line, l.Role)));
     }
 
     [Fact]

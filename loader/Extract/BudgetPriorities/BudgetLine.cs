@@ -16,6 +16,9 @@ internal enum LineKind
 
     /// <summary>Anything else: a paragraph, a detail line, or the continuation of a wrapped line.</summary>
     Text,
+
+    /// <summary>A table-of-contents line: a title with a leader and a page number (……… 12).</summary>
+    Contents,
 }
 
 /// <summary>Heading marker families. Their nesting order is learned from each document.</summary>
@@ -37,6 +40,18 @@ internal enum MarkerKind
 
     /// <summary>◇, ◆, □ without a number.</summary>
     Diamond,
+
+    /// <summary>1), 2): a number closed by a parenthesis, a scheme of its own beside (1) and 1.</summary>
+    ArabicClose,
+
+    /// <summary>A label word with a number: 柱2, 政策 3, 方針2, Vision 3, 《ポイント2》, &lt;2&gt;, 第2.</summary>
+    Label,
+
+    /// <summary>A caption in brackets filling the line: 【防災・安全】, 〔子育て〕.</summary>
+    Caption,
+
+    /// <summary>■ or ● before a title without a number: a heading or an item mark, decided by its siblings.</summary>
+    Symbol,
 }
 
 /// <summary>A classified line.</summary>
@@ -46,4 +61,16 @@ internal enum MarkerKind
 /// <param name="MarkerText">The marker as printed (normalised).</param>
 /// <param name="Body">Text without the marker.</param>
 /// <param name="Prefixed">The heading carries a pillar prefix such as ■ or 第.</param>
-internal readonly record struct BudgetLine(LineKind Kind, MarkerKind Marker, int Value, string MarkerText, string Body, bool Prefixed);
+/// <param name="Scheme">
+/// The numbering scheme of a heading (arabic, paren, circled, ◇, label:柱 …): headings of one scheme are siblings,
+/// and the order in which schemes first appear in a document gives their depth.
+/// </param>
+internal readonly record struct BudgetLine(LineKind Kind, MarkerKind Marker, int Value, string MarkerText, string Body, bool Prefixed, string Scheme = "")
+{
+    public static BudgetLine Text(string body) => new(LineKind.Text, MarkerKind.None, 0, "", body, false);
+
+    public static BudgetLine Item(string marker, string body) => new(LineKind.Item, MarkerKind.None, 0, marker, body, false);
+
+    public static BudgetLine Heading(MarkerKind marker, int value, string markerText, string body, bool prefixed, string scheme) =>
+        new(LineKind.Heading, marker, value, markerText, body, prefixed, scheme);
+}

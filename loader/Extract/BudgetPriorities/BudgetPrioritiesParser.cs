@@ -12,7 +12,7 @@ namespace BudgetWarehouse.Loader.Extract.BudgetPriorities;
 /// </summary>
 internal sealed partial class BudgetPrioritiesParser : IDocumentParser
 {
-    private static readonly string[] TitleWords = ["予算の重点", "重点施策", "予算の概要", "当初予算", "予算のあらまし", "予算編成", "主要施策", "重点事業"];
+    private static readonly string[] TitleWords = ["予算の重点", "重点施策", "予算の概要", "当初予算", "予算のあらまし", "予算編成", "主要施策", "重点事業", "主要事業", "新年度予算", "予算案"];
 
     public string Family => DocumentFamilies.BudgetPriorities;
 
@@ -20,6 +20,7 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
     {
         var items = 0;
         var headings = 0;
+        var money = 0;
         var titled = false;
         foreach (var line in source.Lines.Take(20_000))
         {
@@ -33,6 +34,7 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
                 headings++;
             }
 
+            money += MoneyText.HasMoney(line.Text) ? 1 : 0;
             titled |= IsTitleText(line.Text);
             if (Unflattener.LooksFlattened(line))
             {
@@ -41,8 +43,11 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
             }
         }
 
-        // A titled document needs a single item; an untitled one must show the structure more than once.
-        if (headings < 1 || items < (titled ? 1 : 3))
+        // A titled document needs a single item; an untitled one must show the structure more than once; a list
+        // of projects with amounts is a budget overview even without headings.
+        var structured = headings >= 1 && items >= (titled ? 1 : 3);
+        var overview = (titled && money >= 1) || (items >= 3 && money >= 2);
+        if (!structured && !overview)
         {
             return 0;
         }
@@ -52,26 +57,61 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
 
     public ParsedDocument Parse(SourceText source)
     {
-        var builder = new TreeBuilder(source.File);
+        if (source.Lines.All(l => l.IsBlank))
+        {
+            throw new DocumentException(source.File, 0, "the document is empty (no text line)");
+        }
+
+        var builder = new TreeBuilder();
         var lines = Expand(source.Lines);
         var furniture = PageFurniture.Find(lines);
+        var classes = new BudgetLine[lines.Count];
         for (var i = 0; i < lines.Count; i++)
         {
-            if (!furniture.Contains(i))
+            classes[i] = furniture.Contains(i) || lines[i].IsChrome ? default : BudgetLineClassifier.Classify(lines[i].Text);
+        }
+
+        SymbolSiblings.Resolve(lines, classes, furniture);
+        var next = NextLineIsAmount(lines, furniture);
+        var repeats = RepeatedBlocks.Find(lines, classes);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (furniture.Contains(i) || lines[i].IsChrome)
             {
-                builder.Accept(CollapseSpacedLetters(lines[i]));
+                builder.Roles.Mark(lines[i], SourceLineRoles.Chrome);
+            }
+            else if (repeats?[i] is { } original and >= 0)
+            {
+                builder.Roles.Repeat(lines[i], lines[original]);
+            }
+            else
+            {
+                builder.Accept(lines[i], classes[i], next[i]);
             }
         }
 
-        var doc = builder.Finish();
-        if (doc.Policies.Count == 0 && doc.Initiatives.Count == 0)
-        {
-            throw new DocumentException(source.File, 0, "no recognisable budget-priorities structure (no headings or bulleted items)");
-        }
-
+        var doc = DocumentNode.AddWhenMissing(builder.Finish(source.Lines), source.File);
         var year = FiscalYearInference.FromTitle(builder.Preamble)
             ?? FiscalYearInference.FromFinalSupplementary(lines);
         return doc with { InferredFiscalYear = year?.Year, FiscalYearEvidence = year?.Evidence };
+    }
+
+    // Whether the next non-blank line holds only an amount (the line before it is then a project name).
+    private static AmountFollows[] NextLineIsAmount(List<TextLine> lines, HashSet<int> furniture)
+    {
+        var result = new AmountFollows[lines.Count];
+        var following = AmountFollows.None;
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            result[i] = following;
+            if (!lines[i].IsBlank && !furniture.Contains(i))
+            {
+                following = !AmountLine.IsAmountOnly(lines[i].Text, out var hasUnit) ? AmountFollows.None
+                    : hasUnit ? AmountFollows.WithUnit : AmountFollows.Bare;
+            }
+        }
+
+        return result;
     }
 
     internal static bool IsTitleText(string text)
@@ -87,11 +127,14 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
         {
             if (line.Text.Length > 40 && Unflattener.LooksFlattened(line))
             {
-                result.AddRange(Unflattener.Split(line));
+                foreach (var piece in Unflattener.Split(line))
+                {
+                    RunTogether.Split(CollapseSpacedLetters(piece), result);
+                }
             }
             else
             {
-                result.Add(line);
+                RunTogether.Split(CollapseSpacedLetters(line), result);
             }
         }
 
@@ -155,239 +198,5 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
         }
 
         return false;
-    }
-
-    /// <summary>Walks the lines once, keeping the open headings on a stack and the logical line being built.</summary>
-    private sealed class TreeBuilder(string file)
-    {
-        private readonly List<PolicyNode> _policies = [];
-        private readonly List<InitiativeNode> _initiatives = [];
-        private readonly List<Frame> _stack = [];
-        private readonly List<Diagnostic> _warnings = [];
-        private int _pillarCount;
-        private int _seq;
-        private Pending? _open;
-        private int? _currentItemSeq;
-        private bool _afterBlank;
-        private string? _titleText;
-        private PolicyNode? _describing;
-        private readonly StringBuilder _description = new();
-
-        public List<TextLine> TitleLines { get; } = [];
-
-        /// <summary>Lines before the first heading or item: the title block, where a fiscal year is stated.</summary>
-        public List<TextLine> Preamble { get; } = [];
-
-        public void Accept(TextLine line)
-        {
-            if (line.IsBlank)
-            {
-                _afterBlank = true;
-                return;
-            }
-
-            var text = line.Text.Trim();
-            var c = BudgetLineClassifier.Classify(text);
-            if (_policies.Count == 0 && _initiatives.Count == 0 && c.Kind is not (LineKind.Item or LineKind.Heading))
-            {
-                Preamble.Add(line);
-            }
-
-            if (_policies.Count == 0 && _initiatives.Count == 0 && c.Kind is not LineKind.Item && IsTitleText(text))
-            {
-                TitleLines.Add(line);
-                _titleText ??= text;
-                _afterBlank = false;
-                return;
-            }
-
-            if (_titleText is not null && text == _titleText)
-            {
-                return; // running header repeating the chapter title
-            }
-
-            if (c.Kind == LineKind.Heading && TryOpenHeading(c, line))
-            {
-                _afterBlank = false;
-                return;
-            }
-
-            switch (c.Kind)
-            {
-                case LineKind.Item:
-                    Flush();
-                    _seq++;
-                    _currentItemSeq = _seq;
-                    _open = new Pending(_seq, InitiativeKinds.Item, null, CurrentPolicy, c.Body, line);
-                    break;
-                case LineKind.MarkedDetail when _currentItemSeq is not null:
-                    Flush();
-                    _seq++;
-                    _open = new Pending(_seq, InitiativeKinds.Detail, _currentItemSeq, CurrentPolicy, c.Body, line);
-                    break;
-                default:
-                    AcceptText(line, c.Kind == LineKind.MarkedDetail ? c.Body : text);
-                    break;
-            }
-
-            _afterBlank = false;
-        }
-
-        public ParsedDocument Finish()
-        {
-            Flush();
-            FlushDescription();
-            return new ParsedDocument
-            {
-                Family = DocumentFamilies.BudgetPriorities,
-                Title = TitleLines.Count == 0 ? null : string.Join(" ", TitleLines.Select(l => l.Text.Trim())),
-                Policies = _policies,
-                Initiatives = _initiatives,
-                Warnings = _warnings,
-            };
-        }
-
-        private string? CurrentPolicy => _stack.Count == 0 ? null : _stack[^1].Node.Code;
-
-        private void AcceptText(TextLine line, string text)
-        {
-            if (_open is not null && !_afterBlank && WrapRules.Continues(_open.Text, text))
-            {
-                _open.Append(text, line);
-                return;
-            }
-
-            if (_currentItemSeq is not null)
-            {
-                Flush();
-                _seq++;
-                _open = new Pending(_seq, InitiativeKinds.Detail, _currentItemSeq, CurrentPolicy, text, line);
-                return;
-            }
-
-            if (_stack.Count > 0)
-            {
-                var node = _stack[^1].Node;
-                if (!ReferenceEquals(node, _describing))
-                {
-                    FlushDescription();
-                    _describing = node;
-                }
-                else if (_afterBlank)
-                {
-                    _description.Append('\n');
-                }
-
-                _description.Append(text);
-                return;
-            }
-
-            _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, "text before the first heading was not loaded"));
-        }
-
-        private bool TryOpenHeading(BudgetLine c, TextLine line)
-        {
-            var index = _stack.FindIndex(f => f.Kind == c.Marker);
-            var numbered = c.Marker is MarkerKind.Arabic or MarkerKind.Roman;
-            Frame? parent;
-            if (index >= 0)
-            {
-                // A sibling of an open heading: numbered markers must continue the count.
-                if (numbered && c.Value != _stack[index].Value + 1)
-                {
-                    return false;
-                }
-
-                parent = index == 0 ? null : _stack[index - 1];
-                _stack.RemoveRange(index, _stack.Count - index);
-            }
-            else
-            {
-                // A new, deeper level: numbered markers must start at one unless a pillar prefix (■, 第) vouches for them.
-                if (numbered && c.Value != 1 && !(c.Prefixed && _stack.Count == 0))
-                {
-                    return false;
-                }
-
-                parent = _stack.Count == 0 ? null : _stack[^1];
-            }
-
-            Flush();
-            _currentItemSeq = null;
-            var ordinal = parent is null ? ++_pillarCount : ++parent.ChildCount;
-            var code = parent is null ? ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{parent.Node.Code}.{ordinal}";
-            var node = new PolicyNode
-            {
-                Level = _stack.Count + 1,
-                Code = code,
-                Title = c.Body,
-                Marker = c.MarkerText,
-                ParentCode = parent?.Node.Code,
-                Span = SourceSpan.Line(line.Number),
-            };
-            _policies.Add(node);
-            _stack.Add(new Frame(c.Marker, c.Value, node));
-            return true;
-        }
-
-        private void Flush()
-        {
-            if (_open is null)
-            {
-                return;
-            }
-
-            _initiatives.Add(_open.ToNode());
-            _open = null;
-        }
-
-        private void FlushDescription()
-        {
-            if (_describing is not null && _description.Length > 0)
-            {
-                _describing.Description = _description.ToString();
-            }
-
-            _description.Clear();
-            _describing = null;
-        }
-    }
-
-    private sealed class Frame(MarkerKind kind, int value, PolicyNode node)
-    {
-        public MarkerKind Kind { get; } = kind;
-
-        public int Value { get; } = value;
-
-        public PolicyNode Node { get; } = node;
-
-        public int ChildCount { get; set; }
-    }
-
-    private sealed class Pending(int seq, string kind, int? parentSeq, string? policy, string text, TextLine line)
-    {
-        private readonly StringBuilder _raw = new(line.Raw.Trim());
-
-        public string Text { get; private set; } = text;
-
-        public SourceSpan Span { get; private set; } = SourceSpan.Line(line.Number);
-
-        public void Append(string text, TextLine line)
-        {
-            Text = WrapRules.Join(Text, text);
-            _raw.Append('\n').Append(line.Raw.Trim());
-            Span = Span.Union(SourceSpan.Line(line.Number));
-        }
-
-        public InitiativeNode ToNode() => new()
-        {
-            Seq = seq,
-            Kind = kind,
-            ParentSeq = parentSeq,
-            PolicyCode = policy,
-            Text = Text,
-            RawText = _raw.ToString(),
-            Span = Span,
-        };
     }
 }

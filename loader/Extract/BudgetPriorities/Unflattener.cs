@@ -28,7 +28,7 @@ internal static class Unflattener
         {
             if (i == tokens.Count || BreaksBefore(tokens, i))
             {
-                AddPiece(pieces, line.Number, tokens, rawTokens, startToken, i);
+                AddPiece(pieces, line, tokens, rawTokens, startToken, i);
                 startToken = i;
             }
         }
@@ -36,7 +36,7 @@ internal static class Unflattener
         return pieces;
     }
 
-    private static void AddPiece(List<TextLine> pieces, int number, List<string> tokens, List<string> raw, int from, int to)
+    private static void AddPiece(List<TextLine> pieces, TextLine line, List<string> tokens, List<string> raw, int from, int to)
     {
         var tokenCount = to - from;
         if (tokenCount <= 0)
@@ -47,9 +47,11 @@ internal static class Unflattener
         // Spaced-out letters (予 算 の 重 点) are one word.
         var spaced = tokenCount >= 3 && tokens.Skip(from).Take(tokenCount).All(t => t.Length == 1);
         var sep = spaced ? "" : " ";
-        pieces.Add(new TextLine(number,
-            string.Join(sep, tokens.Skip(from).Take(tokenCount)),
-            string.Join(sep, raw.Skip(from).Take(tokenCount))));
+        pieces.Add(line with
+        {
+            Text = string.Join(sep, tokens.Skip(from).Take(tokenCount)),
+            Raw = string.Join(sep, raw.Skip(from).Take(tokenCount)),
+        });
     }
 
     private static bool BreaksBefore(List<string> tokens, int i)

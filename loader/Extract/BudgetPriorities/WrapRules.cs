@@ -49,6 +49,12 @@ internal static class WrapRules
             return true;
         }
 
+        // A word cut after its first character: …を早 / 期に完了. One kanji after a particle rarely ends an item.
+        if (prev.Length >= 2 && IsKanji(last) && prev[^2] is 'を' or 'に' or 'で' or 'が' or 'の' && (IsKanji(nxt[0]) || nxt[0] is >= '\u3041' and <= '\u309F'))
+        {
+            return true;
+        }
+
         // A compound noun cut mid-word: the clause after the last comma is bare nouns (no kana at all),
         // so it still lacks its predicate, and the next line carries on with a noun.
         var comma = prev.LastIndexOfAny('、', ',');

@@ -48,7 +48,7 @@ internal static class NumberReader
             return false;
         }
 
-        if (i + 1 < s.Length && s[i] == '.' && IsDigit(s[i + 1]))
+        if (i + 1 < s.Length && (s[i] == '.' || IsNewspaperPoint(s, i)) && IsDigit(s[i + 1]))
         {
             i++;
             var scale = 0.1m;
@@ -68,6 +68,23 @@ internal static class NumberReader
 
         end = i;
         return true;
+    }
+
+    // 4・6%: newspapers print the decimal point as a middle dot; only before a percent sign, so 1・2年生 stays a list.
+    private static bool IsNewspaperPoint(ReadOnlySpan<char> s, int i)
+    {
+        if (s[i] != '・')
+        {
+            return false;
+        }
+
+        var j = i + 1;
+        while (j < s.Length && IsDigit(s[j]))
+        {
+            j++;
+        }
+
+        return j > i + 1 && j < s.Length && s[j] is '%' or 'ポ';
     }
 
     private static bool IsThreeDigitGroup(ReadOnlySpan<char> s, int i) =>
@@ -157,6 +174,13 @@ internal static class NumberReader
                     continue;
                 }
 
+                // 416 億 5,438 万 2 千円: a space before the next part only when a smaller multiplier follows it.
+                if (i + 1 < s.Length && s[i] == ' ' && IsDigit(s[i + 1]) && SmallerPartFollows(s, i + 1, last))
+                {
+                    i++;
+                    continue;
+                }
+
                 return true;
             }
 
@@ -166,5 +190,16 @@ internal static class NumberReader
         }
 
         return end > start;
+    }
+
+    private static bool SmallerPartFollows(ReadOnlySpan<char> s, int i, decimal last)
+    {
+        if (!TryReadNumber(s, i, out _, out var afterNumber))
+        {
+            return false;
+        }
+
+        var at = afterNumber < s.Length - 1 && s[afterNumber] == ' ' ? afterNumber + 1 : afterNumber;
+        return TryReadMultiplier(s, at, out var factor, out _) && factor < last;
     }
 }

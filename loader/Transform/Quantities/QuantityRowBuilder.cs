@@ -81,10 +81,11 @@ internal static class QuantityRowBuilder
         foreach (var i in initiatives)
         {
             var group = i.ParentInitiativeId ?? i.InitiativeId;
-            yield return new QuantitySegment(i.InitiativeId, group, i.RawText, i.SourceLineStart, i.FiscalYear);
+            var node = nodes.GetValueOrDefault(i.Seq);
+            yield return new QuantitySegment(i.InitiativeId, group, i.RawText, i.SourceLineStart, i.FiscalYear, node?.UnitYen, node?.Columns);
             if (!string.IsNullOrWhiteSpace(i.Description))
             {
-                var line = nodes.TryGetValue(i.Seq, out var node) && node.DescriptionSpan is { } span
+                var line = node?.DescriptionSpan is { } span
                     ? span.StartLine
                     : i.SourceLineEnd;
                 yield return new QuantitySegment(i.InitiativeId, group, i.Description, line, i.FiscalYear);

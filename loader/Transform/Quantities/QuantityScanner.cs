@@ -149,6 +149,11 @@ internal static class QuantityScanner
             kind = QuantityKind.Money;
             i++;
         }
+        else if (hasMultiplier && s[(chainEnd - 1)..].StartsWith("億あまり"))
+        {
+            // 1260億あまり: a hedged sum of money that drops 円.
+            kind = QuantityKind.Money;
+        }
         else if (i < s.Length && s[i] == '%' && !hasMultiplier)
         {
             kind = QuantityKind.Percent;
@@ -268,14 +273,14 @@ internal static class QuantityScanner
             start--;
         }
 
-        var leftOk = start == 0 || s[start - 1] is ' ' or '\t' or '(' or '|';
-        var rightOk = end == s.Length || s[end] is ' ' or '\t' or ')' or '|' or '、' or '。';
+        var leftOk = start == 0 || s[start - 1] is ' ' or '\t' or '(' or '|' or '\n';
+        var rightOk = end == s.Length || s[end] is ' ' or '\t' or ')' or '|' or '、' or '。' or '\n';
         if (!leftOk || !rightOk)
         {
             return false;
         }
 
-        var lineStart = s[..start].Trim(" \t").IsEmpty;
+        var lineStart = s[..start].Trim(" \t").IsEmpty || s[start - 1] == '\n';
         var textFollows = end < s.Length && s[end] == ' ' && end + 1 < s.Length && !IsDigit(s[end + 1]) && s[end + 1] is not '\t' and not ' ';
         return !(lineStart && textFollows);
     }

@@ -1,3 +1,4 @@
+using BudgetWarehouse.Loader.Extract;
 using BudgetWarehouse.Loader.Transform.Quantities;
 
 namespace BudgetWarehouse.Tests.Transform.Quantities;

@@ -1,3 +1,4 @@
+using BudgetWarehouse.Loader.Extract;
 using BudgetWarehouse.Loader.Transform.Quantities;
 using static BudgetWarehouse.Tests.Transform.Quantities.QuantityTestText;
 

@@ -1,4 +1,4 @@
-namespace BudgetWarehouse.Loader.Transform.Quantities;
+namespace BudgetWarehouse.Loader.Extract;
 
 /// <summary>
 /// Recognises a document's statement of the unit its bare amounts are in, such as

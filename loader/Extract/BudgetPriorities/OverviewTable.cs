@@ -1,0 +1,125 @@
+using System.Globalization;
+using BudgetWarehouse.Models.Quantities;
+
+namespace BudgetWarehouse.Loader.Extract.BudgetPriorities;
+
+/// <summary>What a line of a budget-overview table is.</summary>
+internal enum OverviewRow
+{
+    None,
+
+    /// <summary>An account or total row (一般会計, 特別会計, 合計): amounts of the budget, not a project.</summary>
+    Account,
+
+    /// <summary>A project row: a name and its amounts.</summary>
+    Project,
+}
+
+/// <summary>
+/// Budget-overview tables: a unit note ((単位 千円), 単位:百万円) or a column header naming its unit (予算額(千円))
+/// sets the unit of the bare numbers below it; a header naming years and changes (会計 令和7年度 令和6年度 増減率)
+/// gives each number of a row its role. Header lines are not items.
+/// </summary>
+internal sealed class OverviewTable
+{
+    private static readonly string[] AccountWords = ["一般会計", "特別会計", "企業会計", "公営企業会計", "合計", "総計", "総額", "予算総額", "歳入", "歳出", "会計計"];
+
+    private static readonly string[] HeaderWords = ["予算額", "前年度", "増減", "比較", "伸び率", "事業名", "区分", "会計", "金額", "本年度", "当初予算"];
+
+    public long? UnitYen { get; private set; }
+
+    public IReadOnlyList<string>? Columns { get; private set; }
+
+    /// <summary>A heading ends the table whose columns were named; the unit holds for the rest of the document.</summary>
+    public void AtHeading() => Columns = null;
+
+    /// <summary>Reads a unit note or a column header; false for any other line.</summary>
+    public bool TryHeader(string text)
+    {
+        if (StatedUnit.Detect(text) is { } unit && text.Length <= 30)
+        {
+            UnitYen = unit;
+            return true;
+        }
+
+        if (text.Length > 80 || text.AsSpan().IndexOfAny(' ', '\t', '|') <= 0 || !HeaderWords.Any(w => text.Contains(w, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var cells = Cells(text);
+        // Header cells hold words, units and year labels (令和7年度), never figures.
+        if (cells.Length < 2 || cells.Any(c => c.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && !c.Contains("年度", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        UnitYen = cells.Select(HeaderUnit).FirstOrDefault(u => u is not null) ?? UnitYen;
+        Columns = ColumnRoles(cells);
+        return true;
+    }
+
+    public OverviewRow Row(string text)
+    {
+        if (Columns is null)
+        {
+            return OverviewRow.None;
+        }
+
+        var cells = Cells(text);
+        if (cells.Length < 2 || IsNumber(cells[0]) || !IsNumber(cells[1]))
+        {
+            return OverviewRow.None;
+        }
+
+        return AccountWords.Any(w => cells[0].EndsWith(w, StringComparison.Ordinal)) ? OverviewRow.Account : OverviewRow.Project;
+    }
+
+    // The columns after the label: the latest year (or 予算額) is the value, an earlier year or 前年度 the prior year, 増減 a change.
+    private static List<string> ColumnRoles(string[] cells)
+    {
+        var years = cells.Select(Year).ToList();
+        var latest = years.Max() ?? 0;
+        var roles = new List<string>();
+        for (var i = 1; i < cells.Length; i++)
+        {
+            var c = cells[i];
+            roles.Add(c.Contains("増減", StringComparison.Ordinal) || c.Contains("比較", StringComparison.Ordinal) || c.Contains("伸び", StringComparison.Ordinal) || c.Contains("前年比", StringComparison.Ordinal)
+                ? MeasureRoles.Change
+                : c.Contains("前年度", StringComparison.Ordinal) || (years[i] is { } y && y < latest)
+                    ? MeasureRoles.PriorYear
+                    : MeasureRoles.Value);
+        }
+
+        return roles;
+    }
+
+    private static int? Year(string cell)
+    {
+        var at = cell.IndexOf("令和", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var i = at + 2;
+        var start = i;
+        while (i < cell.Length && char.IsAsciiDigit(cell[i]))
+        {
+            i++;
+        }
+
+        return i > start ? int.Parse(cell.AsSpan(start, i - start), CultureInfo.InvariantCulture) : cell.AsSpan(start).StartsWith("元") ? 1 : null;
+    }
+
+    private static long? HeaderUnit(string cell) =>
+        cell.Contains("(千円)", StringComparison.Ordinal) ? 1_000
+        : cell.Contains("(百万円)", StringComparison.Ordinal) ? 1_000_000
+        : cell.Contains("(万円)", StringComparison.Ordinal) ? 10_000
+        : cell.Contains("(億円)", StringComparison.Ordinal) ? 100_000_000
+        : null;
+
+    private static bool IsNumber(string cell) => AmountLine.IsAmountOnly(cell, out _) || (cell.EndsWith('%') && AmountLine.IsAmountOnly(cell.AsSpan(0, cell.Length - 1), out _));
+
+    private static string[] Cells(string text) => text.Split([' ', '\t', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -40,18 +40,25 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
     private int? _relisted = context.LastOrDefault(e => e.Kind == StatusEventKind.Relisted)?.Number;
     private int? _net = context.LastOrDefault(e => e.Kind == StatusEventKind.Net)?.Number;
     private string? _rate;
+    private bool _ownTotal;
 
     public List<(int Line, string Message)> Warnings { get; } = [];
 
     public void Accept(List<StatusEvent> events, int line, string text)
     {
         string? parent = null;
+        var counted = false;
         foreach (var e in events)
         {
             switch (e.Kind)
             {
+                case StatusEventKind.Total when counted && Open is { Total: null } g:
+                    // A total printed after the counts of its own line (a table's 計 row) is theirs.
+                    g.Total = e.Number;
+                    break;
                 case StatusEventKind.Total:
                     _total = e.Number;
+                    _ownTotal = true;
                     break;
                 case StatusEventKind.Relisted when Open is { Relisted: null, Total: not null } g:
                     g.Relisted = e.Number;
@@ -70,6 +77,7 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
                     break;
                 case StatusEventKind.Count:
                     AddCount(e, parent, line, text);
+                    counted = true;
                     break;
                 case StatusEventKind.Change:
                     Qualify(e, line, c => c.Change = e.Number, "change");
@@ -81,7 +89,19 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
         }
     }
 
-    public List<PlanAchievementEntry> Finish(DateOnly? asOf) => [.. _groups.Where(g => g.Counts.Count > 0).Select(g => Entry(g, asOf))];
+    /// <summary>
+    /// The groups as rows. A total stated with no counts after it (計画掲載の取組数 84件, うち2項目は再掲で実質82件)
+    /// is a row of its own, so the population is kept even when the counts cannot be read.
+    /// </summary>
+    public List<PlanAchievementEntry> Finish(DateOnly? asOf, int line, string text)
+    {
+        if (_ownTotal && _total is not null && _groups.Count == 0)
+        {
+            _groups.Add(new Group(line, text, null) { Total = _total, Relisted = _relisted, Net = _net, RateText = _rate });
+        }
+
+        return [.. _groups.Where(g => g.Counts.Count > 0 || g.Total is not null).Select(g => Entry(g, asOf))];
+    }
 
     private Group? Open => _groups.Count == 0 ? null : _groups[^1];
 

@@ -36,6 +36,7 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
     {
         var groups = new StatusGroupBuilder(words, Context);
         var changeColumn = false;
+        (int Line, string Text)? first = null;
         foreach (var (text, numbers) in Logical(lines))
         {
             var trimmed = text.Trim();
@@ -63,11 +64,12 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
             }
 
             Consumed.UnionWith(numbers);
+            first ??= (numbers[0], trimmed);
             groups.Accept(events, numbers[0], trimmed);
         }
 
         Warnings.AddRange(groups.Warnings.Select(w => new Diagnostic(Severity.Warning, file, w.Line, w.Message)));
-        return groups.Finish(asOf);
+        return first is { } f ? groups.Finish(asOf, f.Line, f.Text) : [];
     }
 
     /// <summary>Lines as read: a long line alone; consecutive short cell-like lines (blank lines between them too) joined.</summary>

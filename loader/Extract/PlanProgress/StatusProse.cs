@@ -34,7 +34,7 @@ internal sealed class StatusProse
             (StatusEventKind.Count, Make($@"「(?<q>[^」]{{1,40}})」\s*(?:が|は|を|と(?:した|なった|判断した|評価した|された)?(?:もの|取組|項目|事業)?(?:が|は)?)?\s*{Number}\s*{Counter}{Share}")),
             (StatusEventKind.Count, Make($@"{w}」?\s*(?:が|は|:)\s*{Number}\s*{Counter}{Share}")),
             (StatusEventKind.Count, Make($@"{Number}\s*{Counter}{Share}\s*(?:は|が|を|で)\s*「?{w}")),
-            (StatusEventKind.Total, Make($@"(?:全|計画の?|対象の?)?\s*{Number}\s*{Counter}\s*(?:のうち|中(?!止)|の内(?!訳))")),
+            (StatusEventKind.Total, Make($@"(?:全|計画の?|対象の?)?\s*{Number}\s*(?:(?:項目|件|事業|施策)\s*(?:のうち|中(?!止)|の内(?!訳))|取組\s*(?:のうち|の内(?!訳)))")),
             (StatusEventKind.Total, Make($@"{Number}\s*{Counter}\s*の(?:取組|事業|項目|施策)を(?:掲げ|位置付け|設定|定め)")),
             (StatusEventKind.Total, Make($@"^(?:計画掲載の取組数?|対象の?取組数?|対象取組数|取組数|項目数|総数|全体)\s*[:|]?\s*{Number}")),
         ];

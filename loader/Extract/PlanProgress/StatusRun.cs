@@ -35,10 +35,18 @@ internal static partial class StatusRun
         var label = new List<string>();
         var pending = new List<Token>();
         Entry? current = null;
+        int? total = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
             var number = Number(t);
+            if (number is null && entries.Count > 0 && TotalLabel().IsMatch(t) && i + 1 < tokens.Count && Number(tokens[i + 1]) is { Percent: null, Signed: false } sum)
+            {
+                // The table's total row (計 36件) closes the run.
+                total = sum.Value;
+                break;
+            }
+
             if (number is null)
             {
                 if (WordAt(tokens, i, words) is { } word)
@@ -94,6 +102,11 @@ internal static partial class StatusRun
             }
         }
 
+        if (total is not null)
+        {
+            events.Add(new StatusEvent(StatusEventKind.Total, null, total, null, tokens.Count));
+        }
+
         return events;
     }
 
@@ -141,7 +154,7 @@ internal static partial class StatusRun
             return (t, 1);
         }
 
-        return words.Exact(t) is { } w ? (w.Word, 1) : null;
+        return (words.Exact(t) ?? words.Exact(Suffix().Replace(t, ""))) is { } w ? (w.Word, 1) : null;
     }
 
     private static Token? Number(string t)
@@ -195,6 +208,13 @@ internal static partial class StatusRun
 
     [GeneratedRegex(@"^(?<sign>[▲△\-+−])?(?<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?<unit>%|項目|件|事業|取組|施策)?$")]
     private static partial Regex NumberToken();
+
+    // "着手済みの取組", "完了件数": the status word with the noun of the column.
+    [GeneratedRegex(@"(?:の取組|の項目|の事業|件数|項目数|取組数|事業数)$")]
+    private static partial Regex Suffix();
+
+    [GeneratedRegex(@"^(?:計|合計|総計|総数|全体)$")]
+    private static partial Regex TotalLabel();
 
     [GeneratedRegex(@"^(?:項目|件|事業|取組|施策)$")]
     private static partial Regex CounterOnly();

@@ -35,6 +35,17 @@ internal static class PlanAchievementTransformer
                 }
             }
 
+            var check = PlanStatusReconciler.Check(e);
+            if (check.Checked)
+            {
+                consistent = consistent != false && check.Problems.Count == 0;
+            }
+
+            foreach (var problem in check.Problems)
+            {
+                warnings.Add(new Diagnostic(Severity.Warning, ctx.FileName, e.Span.StartLine, $"status counts '{Short(e.Label)}': {problem}"));
+            }
+
             achievements.Add(new FactPlanAchievementRow
             {
                 AchievementId = id,
@@ -54,11 +65,13 @@ internal static class PlanAchievementTransformer
                 SourceLine = e.Span.StartLine,
                 SourceLineEnd = e.Span.EndLine,
             });
-            foreach (var s in e.Statuses)
+            for (var k = 0; k < e.Statuses.Count; k++)
             {
+                // The position in the row keeps ids unique when a breakdown repeats a rank.
+                var s = e.Statuses[k];
                 statuses.Add(new FactPlanStatusRow
                 {
-                    StatusId = $"{id}-S{s.StatusRank.ToString("D2", CultureInfo.InvariantCulture)}",
+                    StatusId = $"{id}-S{(k + 1).ToString("D2", CultureInfo.InvariantCulture)}",
                     AchievementId = id,
                     DocumentId = ctx.DocumentId,
                     FiscalYear = year,
@@ -76,6 +89,8 @@ internal static class PlanAchievementTransformer
         warnings.AddRange(CheckTotals(doc.Achievements, ctx.FileName));
         return (achievements, statuses, warnings);
     }
+
+    private static string Short(string label) => label.Length <= 40 ? label : label[..40] + "…";
 
     /// <summary>
     /// True when the rate recomputed from the counts, rounded or cut to the printed number of decimals, is the
@@ -95,21 +110,29 @@ internal static class PlanAchievementTransformer
     /// </summary>
     private static IEnumerable<Diagnostic> CheckTotals(IReadOnlyList<PlanAchievementEntry> entries, string file)
     {
+        // A subtotal covers the policy rows since the last subtotal; a total covers every policy row of its table.
         var table = new List<PlanAchievementEntry>();
+        var sinceSubtotal = new List<PlanAchievementEntry>();
         foreach (var total in entries)
         {
             if (total.RowKind == AchievementRowKinds.Policy)
             {
                 table.Add(total);
+                sinceSubtotal.Add(total);
                 continue;
             }
 
-            foreach (var warning in CheckTotal(total, table, file))
+            var subtotal = total.RowKind == AchievementRowKinds.Subtotal;
+            foreach (var warning in CheckTotal(total, subtotal ? sinceSubtotal : table, file))
             {
                 yield return warning;
             }
 
-            table.Clear();
+            sinceSubtotal.Clear();
+            if (!subtotal)
+            {
+                table.Clear();
+            }
         }
     }
 

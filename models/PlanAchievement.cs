@@ -44,11 +44,17 @@ public static class AchievementRowKinds
     /// <summary>The row of one basic policy.</summary>
     public const string Policy = "policy";
 
-    /// <summary>The total row (合計, 計, 全体), or the counts of a whole report stated outside a table.</summary>
+    /// <summary>The total row (合計, 計, 全体) of a policy table.</summary>
     public const string Total = "total";
 
     /// <summary>A subtotal row (小計): checked against the rows above it, not a policy.</summary>
     public const string Subtotal = "subtotal";
+
+    /// <summary>
+    /// Status counts of the whole report stated outside a policy table (in prose, a list or a status table); a
+    /// report may state several, one per scheme (完了 / 取組中 and 達成 / 未達成).
+    /// </summary>
+    public const string Status = "status";
 }
 
 /// <summary>A count of items with one status in one row of an achievement table.</summary>

@@ -122,6 +122,11 @@ internal static class PlanAchievementTransformer
                 continue;
             }
 
+            if (total.RowKind == AchievementRowKinds.Status)
+            {
+                continue; // counts stated outside a policy table are checked against their own printed total
+            }
+
             var subtotal = total.RowKind == AchievementRowKinds.Subtotal;
             foreach (var warning in CheckTotal(total, subtotal ? sinceSubtotal : table, file))
             {

@@ -184,7 +184,7 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
         var policy = g.Label is null ? null : AchievementTable.PolicyNumber(g.Label);
         return new PlanAchievementEntry
         {
-            RowKind = policy is null ? AchievementRowKinds.Total : AchievementRowKinds.Policy,
+            RowKind = policy is null ? AchievementRowKinds.Status : AchievementRowKinds.Policy,
             Label = g.Label ?? g.Text.Trim(),
             PolicyCode = policy?.ToString(CultureInfo.InvariantCulture),
             ItemsPlanned = g.Total ?? sum,

@@ -78,7 +78,12 @@ internal static partial class StatusRun
             }
         }
 
-        changeColumn |= entries.Any(e => e.Change is not null);
+        return Events(entries, label, total, changeColumn || entries.Any(e => e.Change is not null), tokens.Count);
+    }
+
+    /// <summary>The counted entries as events; a number printed before a label is its change when the run has a change column.</summary>
+    private static List<StatusEvent> Events(List<Entry> entries, List<string> label, int? total, bool changeColumn, int end)
+    {
         var counted = entries.Where(e => e.Count is not null).ToList();
         var letters = counted.Count(e => e.Word.Length == 1);
         if (counted.Count == 0 || (counted.Count == 1 && !counted[0].HasCounter) || (letters > 0 && letters < 2))
@@ -104,7 +109,7 @@ internal static partial class StatusRun
 
         if (total is not null)
         {
-            events.Add(new StatusEvent(StatusEventKind.Total, null, total, null, tokens.Count));
+            events.Add(new StatusEvent(StatusEventKind.Total, null, total, null, end));
         }
 
         return events;

@@ -200,4 +200,35 @@ public class PlanStatusShapesTests
         var doc = new PlanProgressParser().Parse(SourceText.FromString("t.txt", "ひかり市改革プランの取組状況\n1 進捗状況\n完了 4 取組中 8\n※詳しい表はPDF版でご覧ください。"));
         Assert.Contains(doc.Warnings, w => w.Line == 4 && w.Message.Contains("not in the text", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void CategoryWithPagePointerIsNotACount()
+    {
+        var doc = new PlanProgressParser().Parse(SourceText.FromString("t.txt", "ひかり市改革プランの取組状況\n1 進捗状況\n完了 4 取組中 8\n達成 ① (P3~) 未達成 ② (P11)"));
+        var e = Assert.Single(doc.Achievements);
+        Assert.Equal("完了=4 取組中=8", Counts(e));
+    }
+
+    [Fact]
+    public void ReportOfProseAloneIsRecognisedAndLoadsItsCounts()
+    {
+        var source = SourceText.FromString("t.txt", "そよかぜ町改革方針の進捗について\n\n町では、36項目のうち「完了」が7項目、「取組中」が26項目、「未着手」が3項目となっています。\n");
+        var detector = new BudgetWarehouse.Loader.Extract.FamilyDetector([new BudgetWarehouse.Loader.Extract.BudgetPriorities.BudgetPrioritiesParser(), new PlanProgressParser()]);
+        Assert.Equal(DocumentFamilies.PlanProgress, detector.Detect(source)?.Family);
+        var e = Assert.Single(new PlanProgressParser().Parse(source).Achievements);
+        Assert.Equal("完了=7 取組中=26 未着手=3", Counts(e));
+        Assert.Equal((36, true), (e.ItemsPlanned, e.IsTotalPrinted));
+    }
+
+    [Theory]
+    [InlineData("完了")]
+    [InlineData("「」が項目")]
+    [InlineData("▲ ▲ 4 完 了 % 取組中 ▲")]
+    [InlineData("取組中の項目のうち、は順調")]
+    [InlineData("| 完了 | | 計 |")]
+    public void JunkIsRejectedOrReadButNeverThrows(string body)
+    {
+        var error = Record.Exception(() => Parse(body));
+        Assert.True(error is null or BudgetWarehouse.Loader.Extract.DocumentException, error?.ToString());
+    }
 }

@@ -43,7 +43,7 @@ internal sealed partial class PlanProgressParser : IDocumentParser
                 refs++;
             }
 
-            // Status counts in prose or a run ("「完了」が9項目", "完了 7 取組中 41"); the first lines suffice.
+            // Two status counts in one sentence ("「完了」が9項目、「取組中」が…") say plan progress on their own.
             counts |= nonBlank <= 200 && !counts && StatusProse.Default.Scan(text).Count(e => e.Kind == StatusEventKind.Count) >= 2;
             if (OverviewLabel.TryParse(text) is not null)
             {
@@ -61,7 +61,7 @@ internal sealed partial class PlanProgressParser : IDocumentParser
             }
         }
 
-        var signals = (title ? 1 : 0) + (rate ? 1 : 0) + (counts ? 1 : 0) + (refs > 0 ? 1 : 0) + (labels > 0 ? 1 : 0) + (initiativeSections > 0 ? 1 : 0) + (achievementSections > 0 ? 1 : 0);
+        var signals = (title ? 1 : 0) + (rate ? 1 : 0) + (counts ? 2 : 0) + (refs > 0 ? 1 : 0) + (labels > 0 ? 1 : 0) + (initiativeSections > 0 ? 1 : 0) + (achievementSections > 0 ? 1 : 0);
         if (signals < 2)
         {
             return 0;

@@ -72,6 +72,13 @@ internal static partial class StatusRun
                 continue;
             }
 
+            if (current is not null && current.Count is null && i + 1 < tokens.Count && PagePointer().IsMatch(tokens[i + 1]))
+            {
+                // 達成① (P3~): a category numbered and pointed to its pages, not a count.
+                current = null;
+                continue;
+            }
+
             if (current is null || !Assign(current, number, changeColumn))
             {
                 pending.Add(number);
@@ -217,6 +224,9 @@ internal static partial class StatusRun
     // "着手済みの取組", "完了件数": the status word with the noun of the column.
     [GeneratedRegex(@"(?:の取組|の項目|の事業|件数|項目数|取組数|事業数)$")]
     private static partial Regex Suffix();
+
+    [GeneratedRegex(@"^\(?[Pp]\.?\d")]
+    private static partial Regex PagePointer();
 
     [GeneratedRegex(@"^(?:計|合計|総計|総数|全体)$")]
     private static partial Regex TotalLabel();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BudgetWarehouse.Loader.Extract.PlanProgress;
 using BudgetWarehouse.Models;
 
 namespace BudgetWarehouse.Loader.Transform;
@@ -65,29 +66,57 @@ internal static class PlanAchievementTransformer
                 SourceLine = e.Span.StartLine,
                 SourceLineEnd = e.Span.EndLine,
             });
-            for (var k = 0; k < e.Statuses.Count; k++)
-            {
-                // The position in the row keeps ids unique when a breakdown repeats a rank.
-                var s = e.Statuses[k];
-                statuses.Add(new FactPlanStatusRow
-                {
-                    StatusId = $"{id}-S{(k + 1).ToString("D2", CultureInfo.InvariantCulture)}",
-                    AchievementId = id,
-                    DocumentId = ctx.DocumentId,
-                    FiscalYear = year,
-                    PolicyId = policyId,
-                    RowKind = e.RowKind,
-                    StatusRaw = s.StatusRaw,
-                    StatusScale = s.StatusScale,
-                    StatusRank = s.StatusRank,
-                    ItemCount = s.ItemCount,
-                    SourceLine = s.Line,
-                });
-            }
+            statuses.AddRange(StatusRows(doc, e, check, new StatusKey(id, ctx.DocumentId, year, policyId), ctx.Reference?.StatusWords ?? StatusWords.Default));
         }
 
         warnings.AddRange(CheckTotals(doc.Achievements, ctx.FileName));
         return (achievements, statuses, warnings);
+    }
+
+    private sealed record StatusKey(string AchievementId, string DocumentId, int FiscalYear, string? PolicyId);
+
+    /// <summary>One fact_plan_status row per count of the row, with its class from the scheme file and its checks.</summary>
+    private static IEnumerable<FactPlanStatusRow> StatusRows(ParsedDocument doc, PlanAchievementEntry e, StatusReconciliation check, StatusKey key, StatusWords words)
+    {
+        // Disagreements of the row itself (total, breakdown, net count) flag every count of the row.
+        var rowProblems = check.Problems.Count - check.Statuses.Count(x => x.Consistent == false);
+        for (var k = 0; k < e.Statuses.Count; k++)
+        {
+            var s = e.Statuses[k];
+            var known = words.Classify(s.Meaning ?? s.StatusRaw);
+            var (rate, shareAgrees) = check.Statuses[k];
+            bool? consistent = shareAgrees == false || rowProblems > 0 ? false : check.Checked ? true : null;
+            yield return new FactPlanStatusRow
+            {
+                // The position in the row keeps ids unique when a breakdown repeats a rank.
+                StatusId = $"{key.AchievementId}-S{(k + 1).ToString("D2", CultureInfo.InvariantCulture)}",
+                AchievementId = key.AchievementId,
+                DocumentId = key.DocumentId,
+                FiscalYear = key.FiscalYear,
+                PolicyId = key.PolicyId,
+                RowKind = e.RowKind,
+                StatusRaw = s.StatusRaw,
+                StatusScale = s.StatusScale,
+                StatusRank = s.StatusRank,
+                ItemCount = s.ItemCount,
+                SourceLine = s.Line,
+                StatusClass = known?.Class ?? StatusClasses.Other,
+                ScaleRank = known?.Rank ?? StatusClasses.OtherRank,
+                IsSchemeWord = known is not null,
+                ParentStatusRaw = s.ParentRaw,
+                IsBreakdown = s.ParentRaw is not null,
+                StatusChange = s.Change,
+                ItemsTotal = e.ItemsPlanned,
+                StatedRate = s.StatedRate,
+                StatedRateText = s.StatedRateText,
+                RecomputedRate = rate,
+                IsConsistent = consistent,
+                PlanName = doc.PlanName,
+                PlanStartFiscalYear = doc.PlanStartFiscalYear,
+                PlanEndFiscalYear = doc.PlanEndFiscalYear,
+                AsOfDate = e.AsOfDate,
+            };
+        }
     }
 
     private static string Short(string label) => label.Length <= 40 ? label : label[..40] + "…";

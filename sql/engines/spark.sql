@@ -207,6 +207,21 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.fact_plan_status (
     status_rank    INT,
     item_count     INT,
     source_line    INT,
+    status_class   STRING,
+    scale_rank     INT,
+    is_scheme_word BOOLEAN,
+    parent_status_raw STRING,
+    is_breakdown   BOOLEAN,
+    status_change  INT,
+    items_total    INT,
+    stated_rate    DOUBLE,
+    stated_rate_text STRING,
+    recomputed_rate DOUBLE,
+    is_consistent  BOOLEAN,
+    plan_name      STRING,
+    plan_start_fiscal_year INT,
+    plan_end_fiscal_year INT,
+    as_of_date     DATE,
     fiscal_year    INT
 )
 USING PARQUET

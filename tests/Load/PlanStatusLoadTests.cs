@@ -1,4 +1,4 @@
-using BudgetWarehouse.Tests.Service;
+using BudgetWarehouse.Tests.Verbs;
 using Dapper;
 
 namespace BudgetWarehouse.Tests.Load;

@@ -50,7 +50,7 @@ public sealed record FactPlanStatusRow
     public int FiscalYear { get; init; }
     /// <summary>Level-1 policy node; null for the total row.</summary>
     public string? PolicyId { get; init; }
-    /// <summary>'policy' or 'total'.</summary>
+    /// <summary>'policy', 'total', 'subtotal' or 'status'.</summary>
     public string RowKind { get; init; } = "";
     /// <summary>Status word as printed.</summary>
     public string StatusRaw { get; init; } = "";
@@ -62,4 +62,34 @@ public sealed record FactPlanStatusRow
     public int ItemCount { get; init; }
     /// <summary>Line the count is printed on.</summary>
     public int SourceLine { get; init; }
+    /// <summary>Class on the normalised scale: achieved, on_track, delayed, not_started or other (seeds/reference/plan_status_words.csv).</summary>
+    public string StatusClass { get; init; } = "";
+    /// <summary>Rank on the normalised scale, 1 = best, from the same file.</summary>
+    public int ScaleRank { get; init; }
+    /// <summary>False when the status file does not know the word (it then counts as other).</summary>
+    public bool IsSchemeWord { get; init; }
+    /// <summary>For a breakdown (順調 within 取組中): the status it breaks down.</summary>
+    public string? ParentStatusRaw { get; init; }
+    /// <summary>True for a breakdown count: part of another count, not extra items.</summary>
+    public bool IsBreakdown { get; init; }
+    /// <summary>Change since the previous report, as printed (増減, 前年比; ▲3 = -3).</summary>
+    public int? StatusChange { get; init; }
+    /// <summary>Items the count is of: the printed total, else the sum of the row's counts.</summary>
+    public int? ItemsTotal { get; init; }
+    /// <summary>The share printed beside the count, in percent.</summary>
+    public double? StatedRate { get; init; }
+    /// <summary>The share as printed.</summary>
+    public string? StatedRateText { get; init; }
+    /// <summary>item_count / items_total in percent.</summary>
+    public double? RecomputedRate { get; init; }
+    /// <summary>False when the printed share or the row's printed total, breakdown or net count disagrees; null when nothing could be checked.</summary>
+    public bool? IsConsistent { get; init; }
+    /// <summary>Plan reported on.</summary>
+    public string? PlanName { get; init; }
+    /// <summary>First fiscal year of the plan's period.</summary>
+    public int? PlanStartFiscalYear { get; init; }
+    /// <summary>Last fiscal year of the plan's period.</summary>
+    public int? PlanEndFiscalYear { get; init; }
+    /// <summary>Date the counts are as of (令和6年3月末現在), when printed.</summary>
+    public DateOnly? AsOfDate { get; init; }
 }

@@ -46,6 +46,7 @@ internal sealed class PlanProgressWriter(Random rng, DocumentStyle style, Munici
         }
 
         Add($"合計\t{totalPlanned} 項目\t{totalAchieved} 項目\t{Rate(totalAchieved, totalPlanned)}", "");
+        var statusRows = WriteStatusCounts(totalPlanned, totalAchieved) ? 1 : 0;
 
         var pageRef = 20;
         var number = 0;
@@ -64,10 +65,39 @@ internal sealed class PlanProgressWriter(Random rng, DocumentStyle style, Munici
             PoliciesByLevel = [policyCount, _sections],
             Items = _items,
             Details = 0,
-            AchievementRows = policyCount + 1,
+            AchievementRows = policyCount + 1 + statusRows,
             Paragraphs = _paragraphs,
         };
         return (string.Join(newline, lines) + newline, counts);
+    }
+
+    /// <summary>
+    /// Most reports also state the completion counts of all items, in one of the shapes real reports use: a
+    /// sentence with a breakdown, a status table flattened onto one line (spaced label, change before its
+    /// label), or a plain run. Returns whether it wrote them (one more achievement row).
+    /// </summary>
+    private bool WriteStatusCounts(int total, int completed)
+    {
+        var notStarted = rng.Next(Math.Max(1, (total - completed) / 3 + 1));
+        var underWay = total - completed - notStarted;
+        var (up, down) = (1 + rng.Next(5), rng.Next(3));
+        switch (rng.Next(4))
+        {
+            case 0:
+                Add($"{BudgetPrioritiesWriter.Era(fiscalYear)}年度末現在、{total}項目のうち「完了」が{completed}項目、「取組中」が{underWay}項目、「未着手」が{notStarted}項目となりました。");
+                var onTrack = underWay - rng.Next(underWay / 4 + 1);
+                Add($"取組中の{underWay}項目のうち、{onTrack}項目は順調、{underWay - onTrack}項目はやや遅れとなっています。", "");
+                return true;
+            case 1:
+                Add("区分 件数 構成比 増減",
+                    $"未着手 {notStarted} {Rate(notStarted, total)} {Signed(down - up)} 取組中 {underWay} {Rate(underWay, total)} {Signed(-down)} {up} 完 了 {completed} {Rate(completed, total)}", "");
+                return true;
+            case 2:
+                Add($"完了 {completed} 取組中 {underWay} 未着手 {notStarted}", "");
+                return true;
+            default:
+                return false;
+        }
     }
 
     private void WritePart(string heading, List<string> policies, bool added, ref int pageRef, ref int number)
@@ -123,6 +153,9 @@ internal sealed class PlanProgressWriter(Random rng, DocumentStyle style, Munici
     private void Add(params string[] lines) => _lines.AddRange(lines);
 
     private static string Paren(int n) => $"({n})";
+
+    // Changes print ▲ for a decrease; a change of zero prints 0.
+    private static string Signed(int n) => n < 0 ? "▲" + (-n).ToString(CultureInfo.InvariantCulture) : n.ToString(CultureInfo.InvariantCulture);
 
     private static string ParenFullWidth(int n) => $"（{n}）";
 

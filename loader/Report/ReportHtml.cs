@@ -72,6 +72,7 @@ internal static class ReportHtml
         ThemeYear(sb, data[ReportData.ThemeYear]);
         Money(sb, data[ReportData.MoneyPillar], data[ReportData.MoneyRows], sources);
         Achievement(sb, data[ReportData.Achievement]);
+        PlanStatus(sb, data[ReportData.PlanStatus]);
         Milestones(sb, data[ReportData.Milestones], sources, data.AsOf);
         Initiatives(sb, data[ReportData.Initiatives], sources);
         sb.Append("<script>").Append(RenderCheck).Append("</script>\n</body></html>\n");
@@ -177,6 +178,27 @@ internal static class ReportHtml
         {
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Long("fiscal_year")}</td><td>{E(r.Text("plan_name"))}</td><td>{E(PolicyLabel(r))}</td><td class=\"num\">{r.Long("items_planned")}</td><td class=\"num\">{r.Long("items_achieved")}</td><td class=\"num\">{r.Long("items_pending")}</td>");
             sb.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{r.Double("achievement_rate"):0.0}%</td><td class=\"num\">{r.Double("stated_rate"):0.0}%</td><td>{(r.Flag("is_consistent") ? "○" : "× 不一致")}</td><td>{E(r.Text("file_name"))}:{r.Long("source_line")}</td></tr>");
+        }
+
+        sb.Append("</table>\n");
+    }
+
+    /// <summary>Status counts of every report on one scale (v_plan_status), so that different status words compare.</summary>
+    private static void PlanStatus(StringBuilder sb, ReportSection section)
+    {
+        sb.Append("<h2>進捗状況の区分別件数</h2>");
+        if (!Available(sb, section))
+        {
+            return;
+        }
+
+        sb.Append("<table><tr><th>年度</th><th>計画</th><th>基本方針</th><th>区分(記載どおり)</th><th class=\"num\">対象</th><th class=\"num\">達成・完了</th><th class=\"num\">順調・取組中</th><th class=\"num\">遅れ</th><th class=\"num\">未着手</th><th class=\"num\">その他</th><th class=\"num\">達成割合</th><th>一致</th><th>出典</th></tr>");
+        foreach (var r in section.Rows)
+        {
+            var consistent = r.Text("is_consistent") is null ? "" : r.Flag("is_consistent") ? "○" : "× 不一致";
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Long("fiscal_year")}</td><td>{E(r.Text("plan_name"))}</td><td>{E(r.Text("policy_code"))}</td><td>{E(r.Text("status_words"))}</td><td class=\"num\">{r.Long("items_total")}</td>");
+            sb.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{r.Long("items_achieved")}</td><td class=\"num\">{r.Long("items_on_track")}</td><td class=\"num\">{r.Long("items_delayed")}</td><td class=\"num\">{r.Long("items_not_started")}</td><td class=\"num\">{r.Long("items_other")}</td>");
+            sb.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{r.Double("achieved_share"):0.0}%</td><td>{consistent}</td><td>{E(r.Text("file_name"))}:{r.Long("source_line")}</td></tr>");
         }
 
         sb.Append("</table>\n");

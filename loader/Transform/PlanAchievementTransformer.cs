@@ -1,4 +1,5 @@
 using System.Globalization;
+using BudgetWarehouse.Loader.Extract.PlanProgress;
 using BudgetWarehouse.Models;
 
 namespace BudgetWarehouse.Loader.Transform;
@@ -35,6 +36,17 @@ internal static class PlanAchievementTransformer
                 }
             }
 
+            var check = PlanStatusReconciler.Check(e);
+            if (check.Checked)
+            {
+                consistent = consistent != false && check.Problems.Count == 0;
+            }
+
+            foreach (var problem in check.Problems)
+            {
+                warnings.Add(new Diagnostic(Severity.Warning, ctx.FileName, e.Span.StartLine, $"status counts '{Short(e.Label)}': {problem}"));
+            }
+
             achievements.Add(new FactPlanAchievementRow
             {
                 AchievementId = id,
@@ -54,28 +66,60 @@ internal static class PlanAchievementTransformer
                 SourceLine = e.Span.StartLine,
                 SourceLineEnd = e.Span.EndLine,
             });
-            foreach (var s in e.Statuses)
-            {
-                statuses.Add(new FactPlanStatusRow
-                {
-                    StatusId = $"{id}-S{s.StatusRank.ToString("D2", CultureInfo.InvariantCulture)}",
-                    AchievementId = id,
-                    DocumentId = ctx.DocumentId,
-                    FiscalYear = year,
-                    PolicyId = policyId,
-                    RowKind = e.RowKind,
-                    StatusRaw = s.StatusRaw,
-                    StatusScale = s.StatusScale,
-                    StatusRank = s.StatusRank,
-                    ItemCount = s.ItemCount,
-                    SourceLine = s.Line,
-                });
-            }
+            statuses.AddRange(StatusRows(doc, e, check, new StatusKey(id, ctx.DocumentId, year, policyId), ctx.Reference?.StatusWords ?? StatusWords.Default));
         }
 
         warnings.AddRange(CheckTotals(doc.Achievements, ctx.FileName));
         return (achievements, statuses, warnings);
     }
+
+    private sealed record StatusKey(string AchievementId, string DocumentId, int FiscalYear, string? PolicyId);
+
+    /// <summary>One fact_plan_status row per count of the row, with its class from the scheme file and its checks.</summary>
+    private static IEnumerable<FactPlanStatusRow> StatusRows(ParsedDocument doc, PlanAchievementEntry e, StatusReconciliation check, StatusKey key, StatusWords words)
+    {
+        // Disagreements of the row itself (total, breakdown, net count) flag every count of the row.
+        var rowProblems = check.Problems.Count - check.Statuses.Count(x => x.Consistent == false);
+        for (var k = 0; k < e.Statuses.Count; k++)
+        {
+            var s = e.Statuses[k];
+            var known = words.Classify(s.Meaning ?? s.StatusRaw);
+            var (rate, shareAgrees) = check.Statuses[k];
+            bool? consistent = shareAgrees == false || rowProblems > 0 ? false : check.Checked ? true : null;
+            yield return new FactPlanStatusRow
+            {
+                // The position in the row keeps ids unique when a breakdown repeats a rank.
+                StatusId = $"{key.AchievementId}-S{(k + 1).ToString("D2", CultureInfo.InvariantCulture)}",
+                AchievementId = key.AchievementId,
+                DocumentId = key.DocumentId,
+                FiscalYear = key.FiscalYear,
+                PolicyId = key.PolicyId,
+                RowKind = e.RowKind,
+                StatusRaw = s.StatusRaw,
+                StatusScale = s.StatusScale,
+                StatusRank = s.StatusRank,
+                ItemCount = s.ItemCount,
+                SourceLine = s.Line,
+                StatusClass = known?.Class ?? StatusClasses.Other,
+                ScaleRank = known?.Rank ?? StatusClasses.OtherRank,
+                IsSchemeWord = known is not null,
+                ParentStatusRaw = s.ParentRaw,
+                IsBreakdown = s.ParentRaw is not null,
+                StatusChange = s.Change,
+                ItemsTotal = e.ItemsPlanned,
+                StatedRate = s.StatedRate,
+                StatedRateText = s.StatedRateText,
+                RecomputedRate = rate,
+                IsConsistent = consistent,
+                PlanName = doc.PlanName,
+                PlanStartFiscalYear = doc.PlanStartFiscalYear,
+                PlanEndFiscalYear = doc.PlanEndFiscalYear,
+                AsOfDate = e.AsOfDate,
+            };
+        }
+    }
+
+    private static string Short(string label) => label.Length <= 40 ? label : label[..40] + "…";
 
     /// <summary>
     /// True when the rate recomputed from the counts, rounded or cut to the printed number of decimals, is the
@@ -95,21 +139,34 @@ internal static class PlanAchievementTransformer
     /// </summary>
     private static IEnumerable<Diagnostic> CheckTotals(IReadOnlyList<PlanAchievementEntry> entries, string file)
     {
+        // A subtotal covers the policy rows since the last subtotal; a total covers every policy row of its table.
         var table = new List<PlanAchievementEntry>();
+        var sinceSubtotal = new List<PlanAchievementEntry>();
         foreach (var total in entries)
         {
             if (total.RowKind == AchievementRowKinds.Policy)
             {
                 table.Add(total);
+                sinceSubtotal.Add(total);
                 continue;
             }
 
-            foreach (var warning in CheckTotal(total, table, file))
+            if (total.RowKind == AchievementRowKinds.Status)
+            {
+                continue; // counts stated outside a policy table are checked against their own printed total
+            }
+
+            var subtotal = total.RowKind == AchievementRowKinds.Subtotal;
+            foreach (var warning in CheckTotal(total, subtotal ? sinceSubtotal : table, file))
             {
                 yield return warning;
             }
 
-            table.Clear();
+            sinceSubtotal.Clear();
+            if (!subtotal)
+            {
+                table.Clear();
+            }
         }
     }
 

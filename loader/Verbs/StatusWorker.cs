@@ -17,6 +17,8 @@ internal sealed class StatusWorker(SnapshotStore store, StatusWorker.Settings se
 {
     internal sealed record Settings(int Runs, int CoverageRows = 10);
 
+    private sealed record UnknownWordRow(string StatusRaw, long Counts, long Documents, string Example, int Line);
+
     private sealed record RunRow(string RunId, DateTime StartedAt, DateTime? FinishedAt, string SnapshotId, int DocumentsSeen, int DocumentsLoaded,
         int DocumentsUnchanged, int DocumentsRejected, int DocumentsRemoved, string Status, string? Message);
 
@@ -53,6 +55,7 @@ internal sealed class StatusWorker(SnapshotStore store, StatusWorker.Settings se
         }
 
         await WriteCoverageAsync(connection, output, stoppingToken).ConfigureAwait(false);
+        await ListUnknownStatusWordsAsync(connection, output, stoppingToken).ConfigureAwait(false);
         if (runs.Count == 0)
         {
             return 0;
@@ -103,6 +106,35 @@ internal sealed class StatusWorker(SnapshotStore store, StatusWorker.Settings se
         foreach (var r in rows)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {r.Coverage,8:0.000} {r.Lines,6} {r.Unrecognised,6}  {r.FileName}")).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Status words of plan-progress reports that the scheme file does not know: they load as class other until added.</summary>
+    private static async Task ListUnknownStatusWordsAsync(DuckDBConnection connection, TextWriter output, CancellationToken cancellationToken)
+    {
+        // A snapshot written before the column existed has nothing to list.
+        var hasColumn = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "select count(*) from duckdb_columns() where table_name = 'fact_plan_status' and column_name = 'is_scheme_word'", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (hasColumn == 0)
+        {
+            return;
+        }
+
+        var words = (await connection.QueryAsync<UnknownWordRow>(new CommandDefinition(
+            "select s.status_raw as StatusRaw, count(*) as Counts, count(distinct s.document_id) as Documents, min(d.file_name) as Example, min(s.source_line) as Line " +
+            "from fact_plan_status as s inner join dim_document as d on d.document_id = s.document_id where not s.is_scheme_word " +
+            "group by s.status_raw order by Documents desc, s.status_raw", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        await output.WriteLineAsync().ConfigureAwait(false);
+        if (words.Count == 0)
+        {
+            await output.WriteLineAsync("status words: every plan-progress status word is in reference/plan_status_words.csv").ConfigureAwait(false);
+            return;
+        }
+
+        await output.WriteLineAsync($"{words.Count} status word(s) not in reference/plan_status_words.csv (loaded as class 'other'; add a row to classify them):").ConfigureAwait(false);
+        foreach (var w in words)
+        {
+            await output.WriteLineAsync($"  {w.StatusRaw}: {w.Counts} count(s) in {w.Documents} document(s), e.g. {w.Example}:{w.Line}").ConfigureAwait(false);
         }
     }
 }

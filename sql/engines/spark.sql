@@ -198,17 +198,32 @@ LOCATION '${lake}/fact_plan_achievement';
 MSCK REPAIR TABLE budget_warehouse.fact_plan_achievement;
 
 CREATE TABLE IF NOT EXISTS budget_warehouse.fact_plan_status (
-    status_id      STRING,
-    achievement_id STRING,
-    document_id    STRING,
-    policy_id      STRING,
-    row_kind       STRING,
-    status_raw     STRING,
-    status_scale   STRING,
-    status_rank    INT,
-    item_count     INT,
-    source_line    INT,
-    fiscal_year    INT
+    status_id              STRING,
+    achievement_id         STRING,
+    document_id            STRING,
+    policy_id              STRING,
+    row_kind               STRING,
+    status_raw             STRING,
+    status_scale           STRING,
+    status_rank            INT,
+    item_count             INT,
+    source_line            INT,
+    status_class           STRING,
+    scale_rank             INT,
+    is_scheme_word         BOOLEAN,
+    parent_status_raw      STRING,
+    is_breakdown           BOOLEAN,
+    status_change          INT,
+    items_total            INT,
+    stated_rate            DOUBLE,
+    stated_rate_text       STRING,
+    recomputed_rate        DOUBLE,
+    is_consistent          BOOLEAN,
+    plan_name              STRING,
+    plan_start_fiscal_year INT,
+    plan_end_fiscal_year   INT,
+    as_of_date             DATE,
+    fiscal_year            INT
 )
 USING PARQUET
 PARTITIONED BY (fiscal_year)

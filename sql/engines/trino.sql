@@ -212,17 +212,32 @@ WITH (
 CALL hive.system.sync_partition_metadata('budget_warehouse', 'fact_plan_achievement', 'FULL');
 
 CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_plan_status (
-    status_id      varchar,
-    achievement_id varchar,
-    document_id    varchar,
-    policy_id      varchar,
-    row_kind       varchar,
-    status_raw     varchar,
-    status_scale   varchar,
-    status_rank    integer,
-    item_count     integer,
-    source_line    integer,
-    fiscal_year    integer
+    status_id              varchar,
+    achievement_id         varchar,
+    document_id            varchar,
+    policy_id              varchar,
+    row_kind               varchar,
+    status_raw             varchar,
+    status_scale           varchar,
+    status_rank            integer,
+    item_count             integer,
+    source_line            integer,
+    status_class           varchar,
+    scale_rank             integer,
+    is_scheme_word         boolean,
+    parent_status_raw      varchar,
+    is_breakdown           boolean,
+    status_change          integer,
+    items_total            integer,
+    stated_rate            double,
+    stated_rate_text       varchar,
+    recomputed_rate        double,
+    is_consistent          boolean,
+    plan_name              varchar,
+    plan_start_fiscal_year integer,
+    plan_end_fiscal_year   integer,
+    as_of_date             date,
+    fiscal_year            integer
 )
 WITH (
     format = 'PARQUET',

@@ -16,8 +16,11 @@ internal enum ColumnRole
     /// <summary>A count of items with one status: 達成(B), 一部達成, A, 順調, 未着手.</summary>
     Status,
 
-    /// <summary>A rate in percent: 達成率(B/A), 割合.</summary>
+    /// <summary>A rate in percent: 達成率(B/A), 割合, 構成比.</summary>
     Rate,
+
+    /// <summary>Change since the last report (増減, 前年比) of the status count to its left.</summary>
+    Change,
 }
 
 /// <summary>A header cell of an achievement table with its role (and status class for status columns).</summary>
@@ -32,6 +35,11 @@ internal static partial class AchievementColumns
     {
         var h = header.Trim();
         var compact = h.Replace(" ", "", StringComparison.Ordinal);
+        if (ChangeWords().IsMatch(compact))
+        {
+            return new AchievementColumn(h, ColumnRole.Change, null, null);
+        }
+
         if (RateWords().IsMatch(compact))
         {
             return new AchievementColumn(h, ColumnRole.Rate, null, null);
@@ -70,12 +78,15 @@ internal static partial class AchievementColumns
     [GeneratedRegex(@"^(?:基本方針|方針|区分|分野|施策|項目名|取組の柱|施策の柱|柱|名称|基本目標)(?:名)?$")]
     private static partial Regex LabelWords();
 
-    [GeneratedRegex(@"^(?:計画)?(?:項目数|取組数|事業数|件数|項目|総数|対象数?|全体|合計|計|計画数?)(?:\([A-Za-z]\))?$|^\([A-Za-z]\)$")]
+    [GeneratedRegex(@"^(?:計画)?(?:取組件数|項目数|取組数|事業数|件数|項目|総数|対象数?|全体|合計|計|計画数?)(?:\([A-Za-z]\))?$|^\([A-Za-z]\)$")]
     private static partial Regex PlannedWords();
 
     // 達成率, 達成率(B/A), 進捗率(%), %, 割合 — but not 効率的な… (率 inside a word).
-    [GeneratedRegex(@"率(?:\([^()]*\))?$|^\(?%\)?$|^割合")]
+    [GeneratedRegex(@"率(?:\([^()]*\))?$|^\(?%\)?$|^割合|^構成比")]
     private static partial Regex RateWords();
+
+    [GeneratedRegex(@"^(?:増減|前年(?:度)?比|対前年(?:度)?(?:比|増減)?|前年(?:度)?差)(?:\([^()]*\))?$")]
+    private static partial Regex ChangeWords();
 
     [GeneratedRegex(@"^\([A-Za-z/+\-×÷]+\)$")]
     private static partial Regex Formula();

@@ -14,11 +14,6 @@ namespace BudgetWarehouse.Loader.Extract.PlanProgress;
 /// </summary>
 internal static partial class AchievementTable
 {
-    /// <summary>A cell and the line it is on. Atomic cells come from pipe or tab layouts and are never split or glued.</summary>
-    private sealed record Cell(string Text, int Line, bool Atomic);
-
-    private sealed record Row(string Label, int Line, List<Cell> Values);
-
     /// <summary>Parses the lines of an achievement section; policies maps a basic policy's number to its title.</summary>
     public static (List<PlanAchievementEntry> Rows, List<Diagnostic> Warnings) Parse(
         IReadOnlyList<TextLine> lines, string file, IReadOnlyDictionary<int, string> policies)
@@ -59,6 +54,7 @@ internal static partial class AchievementTable
             cells.AddRange(Cells(line));
         }
 
+        cells = JoinLetters(cells);
         var (columns, start) = Header(cells);
         if (columns is null)
         {
@@ -88,15 +84,17 @@ internal static partial class AchievementTable
                     $"achievement row '{row.Label}' has {row.Values.Count} values for {valueColumns.Count} columns ({string.Join(", ", valueColumns.Select(c => c.Header))}); read from the left"));
             }
 
-            var isTotal = TotalLabel().IsMatch(row.Label.Replace(" ", "", StringComparison.Ordinal));
+            var compact = row.Label.Replace(" ", "", StringComparison.Ordinal);
+            var kind = TotalLabel().IsMatch(compact) ? AchievementRowKinds.Total
+                : SubtotalLabel().IsMatch(compact) ? AchievementRowKinds.Subtotal : AchievementRowKinds.Policy;
             int? number = null;
-            if (!isTotal)
+            if (kind == AchievementRowKinds.Policy)
             {
                 policyOrdinal++;
                 number = PolicyNumber(row.Label) ?? MatchTitle(row.Label, policies) ?? policyOrdinal;
             }
 
-            result.Add(Entry(row, isTotal, number, valueColumns, footnotes, warnings, file));
+            result.Add(Entry(row, kind, number, valueColumns, footnotes, warnings, file));
         }
 
         foreach (var note in footnotes.Where(n => !rows.Any(r => r.Values.Any(v => Mark(v.Text) == n.Mark))))
@@ -107,7 +105,7 @@ internal static partial class AchievementTable
         return (result, warnings);
     }
 
-    private static PlanAchievementEntry Entry(Row row, bool isTotal, int? number, List<AchievementColumn> columns,
+    private static PlanAchievementEntry Entry(Row row, string kind, int? number, List<AchievementColumn> columns,
         List<FootnoteLine> footnotes, List<Diagnostic> warnings, string file)
     {
         int? planned = null;
@@ -143,7 +141,15 @@ internal static partial class AchievementTable
                 continue;
             }
 
-            if (column.Role == ColumnRole.Planned)
+            if (column.Role == ColumnRole.Change)
+            {
+                // A change column (増減, 前年比) qualifies the status count to its left.
+                if (statuses.Count > 0)
+                {
+                    statuses[^1] = statuses[^1] with { Change = value.Groups["sign"].Value is "▲" or "△" or "-" or "−" ? -count : count };
+                }
+            }
+            else if (column.Role == ColumnRole.Planned)
             {
                 planned = count;
             }
@@ -195,7 +201,7 @@ internal static partial class AchievementTable
         var last = row.Values.Count == 0 ? row.Line : row.Values.Max(v => v.Line);
         return new PlanAchievementEntry
         {
-            RowKind = isTotal ? AchievementRowKinds.Total : AchievementRowKinds.Policy,
+            RowKind = kind,
             Label = row.Label,
             PolicyCode = number?.ToString(CultureInfo.InvariantCulture),
             ItemsPlanned = planned,
@@ -266,102 +272,6 @@ internal static partial class AchievementTable
         return (null, 0);
     }
 
-    /// <summary>Cells of a line: pipe cells, tab cells, or whitespace-separated tokens.</summary>
-    private static IEnumerable<Cell> Cells(TextLine line)
-    {
-        var text = line.Text.Trim();
-        if (text.StartsWith('|'))
-        {
-            if (PipeSeparator().IsMatch(text))
-            {
-                return [];
-            }
-
-            var parts = text.Trim('|').Split('|');
-            return parts.Select(p => new Cell(p.Trim(), line.Number, true));
-        }
-
-        if (text.Contains('\t', StringComparison.Ordinal))
-        {
-            return text.Split('\t').Select(p => p.Trim()).Where(p => p.Length > 0).Select(p => new Cell(p, line.Number, true));
-        }
-
-        return text.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries).Select(p => new Cell(p, line.Number, false));
-    }
-
-    /// <summary>Joins tokens that belong together: "26" "項目※" → "26 項目※", "88.9" "%" → "88.9%".</summary>
-    private static List<Cell> Glue(List<Cell> cells)
-    {
-        var result = new List<Cell>(cells.Count);
-        foreach (var cell in cells)
-        {
-            if (!cell.Atomic && result.Count > 0 && !result[^1].Atomic && IsBareNumber(result[^1].Text) && CounterOnly().IsMatch(cell.Text))
-            {
-                var sep = cell.Text.StartsWith('%') ? "" : " ";
-                result[^1] = result[^1] with { Text = result[^1].Text + sep + cell.Text };
-                continue;
-            }
-
-            if (!cell.Atomic && result.Count > 0 && IsValue(result[^1].Text) && MarkOnly().IsMatch(cell.Text))
-            {
-                result[^1] = result[^1] with { Text = result[^1].Text + cell.Text };
-                continue;
-            }
-
-            result.Add(cell);
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// Splits the cell stream into rows: a label (possibly several tokens) followed by value cells. A bare
-    /// number followed by text ("2 共創の…") starts a label only once the open row has all its values, so that
-    /// a count printed without a counter ("… 0 10 合計 17 …") stays a count.
-    /// </summary>
-    private static List<Row> Rows(List<Cell> cells, int valuesPerRow)
-    {
-        var rows = new List<Row>();
-        Row? open = null;
-        var inLabel = false;
-        for (var i = 0; i < cells.Count; i++)
-        {
-            var cell = cells[i];
-            var next = i + 1 < cells.Count ? cells[i + 1] : null;
-            var labelNumber = !cell.Atomic && IsBareNumber(cell.Text) && cell.Text.Length <= 2 && next is { Atomic: false } && !IsValue(next.Text) && next.Text.Length > 0
-                && (open is null || open.Values.Count >= valuesPerRow);
-            if (IsValue(cell.Text) && !labelNumber)
-            {
-                if (open is null)
-                {
-                    continue; // values before any label: the summary line or stray numbers
-                }
-
-                open.Values.Add(cell);
-                inLabel = false;
-                continue;
-            }
-
-            if (cell.Text.Length == 0)
-            {
-                continue;
-            }
-
-            if (open is not null && inLabel && !cell.Atomic)
-            {
-                open = open with { Label = open.Label + " " + cell.Text };
-                rows[^1] = open;
-                continue;
-            }
-
-            open = new Row(cell.Text, cell.Line, []);
-            rows.Add(open);
-            inLabel = !cell.Atomic;
-        }
-
-        return rows;
-    }
-
     /// <summary>The policy number a row label starts with ("1 行政組織の…", "方針2", "③…"), or null.</summary>
     public static int? PolicyNumber(string label)
     {
@@ -400,7 +310,7 @@ internal static partial class AchievementTable
 
     private static bool IsBareNumber(string text) => BareNumber().IsMatch(text);
 
-    [GeneratedRegex(@"^(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<unit>%|項目|件|事業|取組|施策|本|個)?\s*(?<mark>(?:※|\*)\s*\d*)?$")]
+    [GeneratedRegex(@"^(?<sign>[▲△\-+−](?=\d))?(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<unit>%|項目|件|事業|取組|施策|本|個)?\s*(?<mark>(?:※|\*)\s*\d*)?$")]
     private static partial Regex Value();
 
     [GeneratedRegex(@"^[-‐－―ー–—]$")]
@@ -409,17 +319,11 @@ internal static partial class AchievementTable
     [GeneratedRegex(@"^\d+(?:\.\d+)?$")]
     private static partial Regex BareNumber();
 
-    [GeneratedRegex(@"^(?:%|項目|件|事業|取組|施策|本|個)(?:※\d*|\*\d*)?$")]
-    private static partial Regex CounterOnly();
-
-    [GeneratedRegex(@"^(?:※|\*)\d*$")]
-    private static partial Regex MarkOnly();
-
-    [GeneratedRegex(@"^\|?\s*:?-{2,}")]
-    private static partial Regex PipeSeparator();
-
     [GeneratedRegex(@"^(?:合計|計|総計|全体|総数|トータル|全体計|計画全体)$")]
     private static partial Regex TotalLabel();
+
+    [GeneratedRegex(@"^[(\[【〔]?小計[)\]】〕]?$")]
+    private static partial Regex SubtotalLabel();
 
     [GeneratedRegex(@"^(?:(?:基本)?方針\s*)?(?<n>\d{1,2})(?:\s*[.、:]\s*|\s+|$)")]
     private static partial Regex LabelNumber();

@@ -11,7 +11,7 @@ internal static partial class PlanPeriod
     /// <summary>The period in the text, or null.</summary>
     public static (int Start, int End, int? StatedYears, string Evidence)? Find(string text)
     {
-        var m = EraRange().Match(text);
+        var m = EraRange().Match(text) is { Success: true } kanji ? kanji : LetterEraRange().Match(text);
         if (m.Success)
         {
             var era1 = m.Groups["era1"].Value;
@@ -45,10 +45,14 @@ internal static partial class PlanPeriod
     }
 
     // NFKC turns ～ (U+FF5E) into ~; 〜 (U+301C) and ー survive it.
-    [GeneratedRegex(@"(?<era1>令和|平成)\s*(?<y1>\d{1,2}|元)\s*(?:年度?)?\s*(?:[~〜\-‐－―ー–]|から)\s*(?<era2>令和|平成)?\s*(?<y2>\d{1,2}|元)\s*年度")]
+    [GeneratedRegex(@"(?<era1>令和|平成)\s*(?<y1>\d{1,2}|元)\s*(?:年度?)?\s*(?:[~〜∼\-‐－―ー–]|から)\s*(?<era2>令和|平成)?\s*(?<y2>\d{1,2}|元)\s*年度")]
     private static partial Regex EraRange();
 
-    [GeneratedRegex(@"(?<y1>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:[~〜\-‐－―ー–]|から)\s*(?<y2>(?:19|20)\d{2})\s*年度")]
+    // H26~H29, R4~R7年度: era letters need no 年度.
+    [GeneratedRegex(@"(?<![A-Za-z])(?<era1>[RH])\s*(?<y1>\d{1,2}|元)\s*(?:年度?)?\s*[~〜∼\-‐－―ー–]\s*(?<era2>[RH])?\s*(?<y2>\d{1,2}|元)(?!\d)")]
+    private static partial Regex LetterEraRange();
+
+    [GeneratedRegex(@"(?<y1>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:[~〜∼\-‐－―ー–]|から)\s*(?<y2>(?:19|20)\d{2})\s*年度")]
     private static partial Regex GregorianRange();
 
     [GeneratedRegex(@"\(\s*(?<n>\d{1,2})\s*(?:年間|か年|カ年|ヵ年|ケ年)\s*\)")]

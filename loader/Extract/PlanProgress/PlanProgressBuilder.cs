@@ -38,7 +38,7 @@ internal sealed partial class PlanProgressParser
     }
 
     /// <summary>Walks the lines once, keeping the current part, reporting year and policy nodes.</summary>
-    private sealed class Builder(string file)
+    private sealed partial class Builder(string file)
     {
         private readonly List<PolicyNode> _policies = [];
         private readonly Dictionary<string, PolicyNode> _byCode = new(StringComparer.Ordinal);
@@ -48,6 +48,10 @@ internal sealed partial class PlanProgressParser
         private readonly List<(Section Section, int Line, List<TextLine> Lines)> _achievementSections = [];
         private readonly List<(Section Section, int Line)> _initiativeSections = [];
         private readonly StringBuilder _principle = new();
+        private readonly StatusGroups _status = new(StatusWords.Default, file);
+        private readonly List<TextLine> _looseLines = [];
+        private readonly HashSet<int> _understood = [];
+        private DateOnly? _asOf;
         private Part _part = Part.Preamble;
         private OverviewBlock? _block;
         private string? _title;
@@ -103,102 +107,6 @@ internal sealed partial class PlanProgressParser
             }
 
             _afterBlank = false;
-        }
-
-        public ParsedDocument Finish()
-        {
-            CloseItem();
-            var achievements = new List<PlanAchievementEntry>();
-            foreach (var (section, headingLine, lines) in _achievementSections)
-            {
-                var year = section.FiscalYear ?? CaptionYear(lines) ?? ResultsYear();
-                var policies = _policyList.ToDictionary(kv => kv.Key, kv => kv.Value.Title);
-                var (rows, warnings) = AchievementTable.Parse(lines, file, policies);
-                _warnings.AddRange(warnings);
-                var summary = lines.Select(l => AchievementSummary.TryParse(l.Text, l.Number)).FirstOrDefault(s => s is not null);
-                if (summary is not null)
-                {
-                    rows = CheckSummary(summary, rows);
-                }
-
-                if (rows.Count == 0)
-                {
-                    _warnings.Add(new Diagnostic(Severity.Warning, file, headingLine, $"section '{section.Title}' has no achievement table this loader can read"));
-                }
-
-                foreach (var row in rows)
-                {
-                    var code = row.PolicyCode is null ? null : Level1For(year, int.Parse(row.PolicyCode, CultureInfo.InvariantCulture), row);
-                    achievements.Add(row with { PolicyCode = code, FiscalYear = year });
-                }
-            }
-
-            if (_policies.Count == 0 && _initiatives.Count == 0 && achievements.Count == 0)
-            {
-                throw new DocumentException(file, 0, "no recognisable plan-progress structure (no achievement table, policy headings or initiatives)");
-            }
-
-            if (_period is { Stated: { } stated } p && stated != p.End - p.Start + 1)
-            {
-                _warnings.Add(new Diagnostic(Severity.Warning, file, p.Line, $"plan period '{p.Evidence}' spans {p.End - p.Start + 1} years but the text says {stated}"));
-            }
-
-            var (fiscalYear, evidence) = LatestYear(achievements);
-            return new ParsedDocument
-            {
-                Family = DocumentFamilies.PlanProgress,
-                Title = _title,
-                InferredFiscalYear = fiscalYear,
-                FiscalYearEvidence = evidence,
-                Policies = _policies,
-                Initiatives = _initiatives,
-                Warnings = _warnings,
-                PlanName = _planName,
-                PlanStartFiscalYear = _period?.Start,
-                PlanEndFiscalYear = _period?.End,
-                PlanPrinciple = _principle.Length == 0 ? null : _principle.ToString(),
-                Achievements = achievements,
-            };
-        }
-
-        /// <summary>
-        /// The headline sentence must agree with the table's total row; without a table it stands in for the
-        /// total row.
-        /// </summary>
-        private List<PlanAchievementEntry> CheckSummary(AchievementSummaryLine summary, List<PlanAchievementEntry> rows)
-        {
-            if (rows.FirstOrDefault(r => r.RowKind == AchievementRowKinds.Total) is { } total)
-            {
-                if (total.ItemsPlanned != summary.Planned || total.ItemsAchieved != summary.Achieved
-                    || (summary.Rate is not null && total.StatedRate is not null && summary.Rate != total.StatedRate))
-                {
-                    _warnings.Add(new Diagnostic(Severity.Warning, file, summary.Line,
-                        $"the headline says {summary.Achieved} of {summary.Planned} achieved{(summary.RateText is null ? "" : $" ({summary.RateText})")} but the total row (line {total.Span.StartLine}) says {total.ItemsAchieved} of {total.ItemsPlanned}{(total.StatedRateText is null ? "" : $" ({total.StatedRateText})")}"));
-                }
-
-                return rows;
-            }
-
-            if (rows.Count > 0)
-            {
-                return rows;
-            }
-
-            return
-            [
-                new PlanAchievementEntry
-                {
-                    RowKind = AchievementRowKinds.Total,
-                    Label = summary.Text,
-                    ItemsPlanned = summary.Planned,
-                    ItemsAchieved = summary.Achieved,
-                    StatedRate = summary.Rate,
-                    StatedRateText = summary.RateText,
-                    StatedRateDecimals = summary.Decimals,
-                    RawText = summary.Text,
-                    Span = SourceSpan.Line(summary.Line),
-                },
-            ];
         }
 
         private void OpenSection(Section section, TextLine line, string text)
@@ -260,17 +168,26 @@ internal sealed partial class PlanProgressParser
                 return;
             }
 
+            _status.AddContext(line);
+            if (AsOfDate.Find(text) is { } asOf)
+            {
+                _asOf ??= asOf;
+                _understood.Add(line.Number);
+            }
+
             if (_period is null && PlanPeriod.Find(text) is { } period)
             {
                 _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
-                return;
+                _understood.Add(line.Number);
             }
 
-            _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, "text before the first section was not loaded"));
+            _looseLines.Add(line);
         }
 
         private void AcceptOverview(TextLine line, string text)
         {
+            _status.AddContext(line);
+            _asOf ??= AsOfDate.Find(text);
             if (OpenImplicitTable(line))
             {
                 return;
@@ -451,53 +368,6 @@ internal sealed partial class PlanProgressParser
             return code;
         }
 
-        /// <summary>The level-1 node for an achievement row: the year's heading if the report has one, else one made from the 基本方針 list (or the row label).</summary>
-        private string Level1For(int? year, int number, PlanAchievementEntry row)
-        {
-            var n = number.ToString(CultureInfo.InvariantCulture);
-            if (_byCode.ContainsKey(Prefix(year) + n))
-            {
-                return Prefix(year) + n;
-            }
-
-            var (title, marker, line) = _policyList.TryGetValue(number, out var listed)
-                ? listed
-                : (PolicyLabelTitle().Replace(row.Label, "").Trim(), n, row.Span.StartLine);
-            return EnsureNode(year, 1, n, new PolicyHeadingLine(1, number, marker, title.Length == 0 ? row.Label : title), new TextLine(line, title, title), null);
-        }
-
-        /// <summary>A year in the caption above the table ("令和5年度末時点の達成状況"); footnotes and rows do not count.</summary>
-        private static int? CaptionYear(List<TextLine> lines) => lines
-            .TakeWhile(l => !AchievementTable.StartsHeader(l))
-            .Where(l => !l.IsBlank && !Footnote.IsFootnote(l.Text.Trim()))
-            .Select(l => SectionHeading.YearOf(l.Text.Replace(" ", "", StringComparison.Ordinal)))
-            .FirstOrDefault(y => y is not null);
-
-        private int? ResultsYear() =>
-            _initiativeSections.Where(s => s.Section.IsResults && s.Section.FiscalYear is not null).Select(s => s.Section.FiscalYear).Max()
-            ?? _initiativeSections.Select(s => s.Section.FiscalYear).Min();
-
-        private (int? Year, string? Evidence) LatestYear(List<PlanAchievementEntry> achievements)
-        {
-            (int Year, string Evidence)? best = null;
-            foreach (var (section, line) in _initiativeSections)
-            {
-                if (section.FiscalYear is { } y && (best is null || y > best.Value.Year))
-                {
-                    best = (y, $"'{section.Title}' (line {line}): the latest year the report covers");
-                }
-            }
-
-            foreach (var a in achievements)
-            {
-                if (a.FiscalYear is { } y && (best is null || y > best.Value.Year))
-                {
-                    best = (y, $"achievement table (line {a.Span.StartLine}) reports on {y}: the latest year the report covers");
-                }
-            }
-
-            return (best?.Year, best?.Evidence);
-        }
     }
 
     [GeneratedRegex(@"^(?:(?:基本)?方針\s*)?\d{1,2}\s*[.、:]?\s*")]

@@ -26,6 +26,7 @@ internal sealed partial class PlanProgressParser : IDocumentParser
         var initiativeSections = 0;
         var achievementSections = 0;
         var nonBlank = 0;
+        var counts = false;
         foreach (var line in source.Lines.Take(20_000))
         {
             if (line.IsBlank)
@@ -42,6 +43,8 @@ internal sealed partial class PlanProgressParser : IDocumentParser
                 refs++;
             }
 
+            // Two status counts in one sentence ("「完了」が9項目、「取組中」が…") say plan progress on their own.
+            counts |= nonBlank <= 200 && !counts && StatusProse.Default.Scan(text).Count(e => e.Kind == StatusEventKind.Count) >= 2;
             if (OverviewLabel.TryParse(text) is not null)
             {
                 labels++;
@@ -58,13 +61,13 @@ internal sealed partial class PlanProgressParser : IDocumentParser
             }
         }
 
-        var signals = (title ? 1 : 0) + (rate ? 1 : 0) + (refs > 0 ? 1 : 0) + (labels > 0 ? 1 : 0) + (initiativeSections > 0 ? 1 : 0) + (achievementSections > 0 ? 1 : 0);
+        var signals = (title ? 1 : 0) + (rate ? 1 : 0) + (counts ? 2 : 0) + (refs > 0 ? 1 : 0) + (labels > 0 ? 1 : 0) + (initiativeSections > 0 ? 1 : 0) + (achievementSections > 0 ? 1 : 0);
         if (signals < 2)
         {
             return 0;
         }
 
-        return (title ? 30 : 0) + (rate ? 20 : 0) + Math.Min(refs * 2, 30) + Math.Min(labels * 5, 15)
+        return (title ? 30 : 0) + (rate ? 20 : 0) + (counts ? 20 : 0) + Math.Min(refs * 2, 30) + Math.Min(labels * 5, 15)
             + Math.Min(initiativeSections * 10, 20) + (achievementSections > 0 ? 10 : 0);
     }
 

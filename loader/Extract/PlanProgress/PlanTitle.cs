@@ -38,7 +38,7 @@ internal static partial class PlanTitle
 
     // An optional leading year ("令和5年度"), then the shortest name that ends in a plan noun (with an optional
     // year or bracketed edition), then the report words.
-    [GeneratedRegex(@"^(?:(?:令和|平成)(?:\d{1,2}|元)年度|(?:19|20)\d{2}年度)?(?:[「『])?(?<name>.+?(?:プラン|計画|大綱|戦略|ビジョン|指針|プログラム)(?:\d{4})?(?:\([^()]*\))?)(?:[」』])?(?:の|に係る|における|に基づく)?(?:取組|取り組み|進捗|実施|推進|達成)(?:状況|結果|実績)")]
+    [GeneratedRegex(@"^(?:(?:令和|平成)(?:\d{1,2}|元)年度|(?:19|20)\d{2}年度)?(?:[「『])?(?<name>.+?(?:プラン|計画|大綱|戦略|ビジョン|指針|プログラム)(?:\d{4})?(?:\([^()]*\))?)(?:[」』])?(?:(?:令和|平成)(?:\d{1,2}|元)年度|(?:19|20)\d{2}年度)?(?:の|に係る|における|に基づく)?(?:取組|取り組み|進捗|実施|推進|達成)(?:状況|結果|実績)")]
     private static partial Regex NameBeforeReportWords();
 
     [GeneratedRegex(@"^(?:\d{1,2}[.、]?|[IVX]{1,4}[.、]?|第\d{1,2}章?|[■●◆□◇])?(?<name>\S+?(?:プラン|計画|大綱|戦略|ビジョン|指針|プログラム)(?:\d{4})?(?:\([^()]*\))?)の概要$")]

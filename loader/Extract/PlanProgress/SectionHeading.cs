@@ -61,6 +61,12 @@ internal static partial class SectionHeading
             return new Section(SectionKind.Achievement, title, year, true);
         }
 
+        if (MainInitiatives().IsMatch(compact))
+        {
+            // "主な取組" with no year: the initiatives of the year the report covers.
+            return new Section(SectionKind.Initiatives, title, null, false);
+        }
+
         if (compact.EndsWith("概要", StringComparison.Ordinal) || compact.Contains("の概要", StringComparison.Ordinal))
         {
             return new Section(SectionKind.Overview, title, year, false);
@@ -98,6 +104,9 @@ internal static partial class SectionHeading
     [GeneratedRegex(@"実施した|取り組んだ|実績|結果|成果|行った")]
     private static partial Regex ResultWords();
 
-    [GeneratedRegex(@"達成率|達成状況|進捗状況|進ちょく状況|評価結果|取組状況|実施状況")]
+    [GeneratedRegex(@"達成率|達成状況|進捗状況|進ちょく状況|評価結果|取組状況|実施状況|完了状況")]
     private static partial Regex AchievementWords();
+
+    [GeneratedRegex(@"^(?:主な|主要な|重点的な|具体的な)(?:取組|取り組み)(?:事項|内容)?$")]
+    private static partial Regex MainInitiatives();
 }

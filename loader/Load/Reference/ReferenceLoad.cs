@@ -14,6 +14,19 @@ internal static class ReferenceLoad
         try
         {
             reference = ReferenceReader.Read(seedsDir);
+            var path = Path.Combine(seedsDir, ReferenceReader.Folder, Extract.PlanProgress.StatusWords.FileName);
+            if (File.Exists(path))
+            {
+                using var file = new StreamReader(path);
+                var (words, problems) = Extract.PlanProgress.StatusWords.Read(file);
+                if (problems.Count > 0)
+                {
+                    throw new ReferenceException([.. problems.Select(p => new ReferenceProblem($"{ReferenceReader.Folder}/{Extract.PlanProgress.StatusWords.FileName}", p.Line, p.Message))]);
+                }
+
+                reference = reference with { StatusWords = words };
+            }
+
             return null;
         }
         catch (ReferenceException ex)

@@ -97,6 +97,9 @@ internal sealed record ReferenceData
 
     public IReadOnlyList<ThemeRule> ThemeRules { get; init; } = [];
 
+    /// <summary>The status scheme (plan_status_words.csv); the shipped one when the folder has none.</summary>
+    public Extract.PlanProgress.StatusWords StatusWords { get; init; } = Extract.PlanProgress.StatusWords.Default;
+
     /// <summary>Theme used when no rule matches a node or any of its ancestors.</summary>
     public const string FallbackTheme = "その他";
 }

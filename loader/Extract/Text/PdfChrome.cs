@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace BudgetWarehouse.Loader.Extract.Text;
@@ -6,7 +5,7 @@ namespace BudgetWarehouse.Loader.Extract.Text;
 /// <summary>
 /// Recognises page furniture in a PDF's lines: running headers and footers and page numbers. Only the first
 /// and last <see cref="EdgeLines"/> non-blank lines of a page are candidates. A candidate is furniture when,
-/// with its digits masked, it is a candidate on at least two pages and on a third of them (a header that
+/// with a number at its start or end masked, it is a candidate on at least two pages and on a third of them (a header that
 /// alternates between odd and even pages still qualifies), or when it has a page number's shape that no
 /// content line has (<c>-8-</c>, <c>- 8 -</c>, <c>8/20</c>) even on a one-page document.
 /// </summary>
@@ -47,32 +46,19 @@ internal static partial class PdfChrome
         return [.. edge.Select(i => (i, Key(lines[i]), lines[i].Trim()))];
     }
 
-    /// <summary>The line without white space and with every run of digits as one '#': "- 8 -" and "-9-" agree.</summary>
+    /// <summary>
+    /// The line without white space, a number at either end masked as '#': "- 8 -" and "-9-" agree, and so
+    /// do "予算の重点 3" and "予算の重点 4". Numbers inside the line stay: "第3節 …" on one page and "第4節 …" on
+    /// the next are content.
+    /// </summary>
     private static string Key(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                continue;
-            }
-
-            if (char.IsDigit(c))
-            {
-                if (sb.Length == 0 || sb[^1] != '#')
-                {
-                    sb.Append('#');
-                }
-
-                continue;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
+        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        return EdgeNumber().Replace(compact, "#");
     }
+
+    [GeneratedRegex(@"^\D{0,2}\d+|\d+(?:/\d+)?\D{0,2}$")]
+    private static partial Regex EdgeNumber();
 
     [GeneratedRegex(@"^\s*(?:[-‐‑–—―－ー]\s*\d{1,4}\s*[-‐‑–—―－ー]|\d{1,4}\s*/\s*\d{1,4}|[-‐‑–—―－ー]\s*\d{1,4}\s*/\s*\d{1,4}\s*[-‐‑–—―－ー])\s*$")]
     private static partial Regex PageNumber();

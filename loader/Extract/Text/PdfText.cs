@@ -78,6 +78,11 @@ internal static class PdfText
             for (var i = 0; i < pages[p].Count; i++)
             {
                 var raw = pages[p][i];
+                if (raw.Length == 0 && !BetweenContent(pages[p], chrome[p], i))
+                {
+                    continue;
+                }
+
                 var text = TextNormalizer.Normalize(JoinSpacedLetters(raw));
                 lines.Add(new TextLine(lines.Count + 1, text, raw, p + 1, chrome[p].Contains(i)));
             }
@@ -85,6 +90,13 @@ internal static class PdfText
 
         return lines;
     }
+
+    /// <summary>
+    /// A blank line stands for a gap between two paragraphs; the gap above a footer or below a header is the
+    /// page's margin, and keeping it would cut an item that a page break splits into two paragraphs.
+    /// </summary>
+    private static bool BetweenContent(IReadOnlyList<string> page, HashSet<int> chrome, int blank) =>
+        blank > 0 && blank < page.Count - 1 && !chrome.Contains(blank - 1) && !chrome.Contains(blank + 1);
 
     /// <summary>
     /// A title printed with its letters spaced out ("予 算 の 概 要") reads as one word: three or more single

@@ -65,6 +65,12 @@ internal sealed class SourceText
             return PdfText.Read(file, bytes.ToArray());
         }
 
+        if (file.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            // Usually a web page (an error or a login page) saved under the PDF's name.
+            throw new DocumentException(file, 0, "not a PDF: named .pdf, but the content has no %PDF- header");
+        }
+
         var decoded = TextDecoder.Decode(bytes, file);
         return FromString(file, decoded.Text, decoded.EncodingName);
     }

@@ -100,4 +100,15 @@ public class PdfLayoutTests
     [InlineData("予 算\tの 概 要", "予 算\tの 概 要")] // mixed separators: cells, not a title
     public void SpacedOutLettersJoinOnlyWhenEveryLetterStandsAlone(string raw, string expected) =>
         Assert.Equal(expected, PdfText.JoinSpacedLetters(raw));
+
+    [Fact]
+    public void ThroughputReadsTheReadableTestPdfsAndSkipsTheBadOnes()
+    {
+        var folder = Path.GetDirectoryName(PdfSeedTests.Fixture("seed-plan.pdf"))!;
+        var (pages, files, seconds) = PdfThroughput.Measure(folder, minPages: 1)!.Value;
+        Assert.Equal(Directory.EnumerateFiles(folder, "*.pdf").Count() - 2, files); // all but encrypted.pdf and image-only.pdf
+        Assert.True(pages >= 15 + 5 + 3, $"one pass reads every page of the seeds and the others, got {pages}");
+        Assert.True(seconds > 0);
+        Assert.Null(PdfThroughput.Measure(Path.Combine(folder, "no-such-folder")));
+    }
 }

@@ -9,6 +9,7 @@ create table fact_plan_status (
     status_scale   varchar not null,
     status_rank    integer not null,
     item_count     integer not null,
+    source_page    integer,
     source_line    integer not null
 );
 comment on table fact_plan_status is 'One row per status count printed in a plan-progress achievement table: per table row (basic policy or total) and status (達成, 一部達成, A, 順調, 数値未確定 …). Long-format companion of fact_plan_achievement.';
@@ -22,4 +23,5 @@ comment on column fact_plan_status.status_raw is 'The status as printed: the col
 comment on column fact_plan_status.status_scale is 'Normalised class, best first: exceeded, achieved, on_track, partial, behind, not_achieved, not_started, pending. Grades (S, A-D) follow the report''s legend, else S=exceeded A=achieved B=partial C=not_achieved D=not_started.';
 comment on column fact_plan_status.status_rank is 'Position of the status in the document''s own scheme, 1 = best (column order, footnote statuses after the columns).';
 comment on column fact_plan_status.item_count is 'Number of items with this status in this row.';
+comment on column fact_plan_status.source_page is '1-based page of the count''s line in a PDF (file.pdf p.3 l.12 with the line); null for a text document.';
 comment on column fact_plan_status.source_line is 'Line the count (or its footnote) is printed on.';

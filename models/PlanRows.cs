@@ -31,6 +31,8 @@ public sealed record FactPlanAchievementRow
     public bool? IsConsistent { get; init; }
     /// <summary>The row's cells as printed.</summary>
     public string RawText { get; init; } = "";
+    /// <summary>1-based page of the row's first line when the document has pages (a PDF); null for a text document.</summary>
+    public int? SourcePage { get; set; }
     /// <summary>First line of the row.</summary>
     public int SourceLine { get; init; }
     /// <summary>Last line of the row.</summary>
@@ -60,6 +62,8 @@ public sealed record FactPlanStatusRow
     public int StatusRank { get; init; }
     /// <summary>Items with this status.</summary>
     public int ItemCount { get; init; }
+    /// <summary>1-based page of the count's line when the document has pages (a PDF); null for a text document.</summary>
+    public int? SourcePage { get; set; }
     /// <summary>Line the count is printed on.</summary>
     public int SourceLine { get; init; }
     /// <summary>Class on the normalised scale: achieved, on_track, delayed, not_started or other (seeds/reference/plan_status_words.csv).</summary>

@@ -37,6 +37,8 @@ public sealed record FactMeasureRow
     public bool IsApproximate { get; init; }
     /// <summary>The quantity as printed.</summary>
     public string RawText { get; init; } = "";
+    /// <summary>1-based page of the quantity's line when the document has pages (a PDF); null for a text document.</summary>
+    public int? SourcePage { get; set; }
     /// <summary>Physical line of the quantity.</summary>
     public int SourceLine { get; init; }
 }
@@ -70,6 +72,8 @@ public sealed record FactMilestoneRow
     public int TargetFiscalYear { get; init; }
     /// <summary>The phrase as printed.</summary>
     public string RawText { get; init; } = "";
+    /// <summary>1-based page of the phrase's line when the document has pages (a PDF); null for a text document.</summary>
+    public int? SourcePage { get; set; }
     /// <summary>Physical line of the phrase.</summary>
     public int SourceLine { get; init; }
 }

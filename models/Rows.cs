@@ -82,6 +82,8 @@ public sealed record DimPolicyRow
     public string? Theme { get; init; }
     /// <summary>Why the theme was assigned.</summary>
     public string? ThemeEvidence { get; init; }
+    /// <summary>1-based page of the heading when the document has pages (a PDF); null for a text document.</summary>
+    public int? SourcePage { get; set; }
     /// <summary>Line of the heading.</summary>
     public int SourceLine { get; init; }
 }
@@ -127,6 +129,8 @@ public sealed record FactInitiativeRow
     public string? PlanRef { get; init; }
     /// <summary>Description paragraph stored with the item.</summary>
     public string? Description { get; init; }
+    /// <summary>1-based page of the first line when the document has pages (a PDF); null for a text document.</summary>
+    public int? SourcePage { get; set; }
     /// <summary>First physical line.</summary>
     public int SourceLineStart { get; init; }
     /// <summary>Last physical line.</summary>

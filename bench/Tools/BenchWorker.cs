@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BudgetWarehouse.Bench.Generate;
+using BudgetWarehouse.Loader.Extract.Text;
 using BudgetWarehouse.Loader.Load;
 using BudgetWarehouse.Loader.Options;
 using BudgetWarehouse.Loader.Pipeline;
@@ -148,13 +149,14 @@ internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, Loa
 
             var (yoyMs, what) = await ThemeYearAsync(Path.Combine(warehouse, SnapshotStore.DatabaseFile), stoppingToken).ConfigureAwait(false);
             await output.WriteLineAsync($"theme by year: {what}, median of 5 runs {yoyMs:F1} ms").ConfigureAwait(false);
+            var pdfPagesPerSecond = await PdfTextAsync(output).ConfigureAwait(false);
             if (bench.Keep)
             {
                 await output.WriteLineAsync($"warehouse kept: {warehouse}").ConfigureAwait(false);
             }
 
             await output.WriteLineAsync(string.Create(Inv,
-                $"bench: docs={expected.Documents} mb={mb:F1} wall_s={wall:F2} mb_per_s={mb / wall:F1} peak_rss_mb={peakMb:F0} floor_s={floor:F2} ratio={wall / floor:F2} refresh_s={refresh:F2} yoy_ms={yoyMs:F1}")).ConfigureAwait(false);
+                $"bench: docs={expected.Documents} mb={mb:F1} wall_s={wall:F2} mb_per_s={mb / wall:F1} peak_rss_mb={peakMb:F0} floor_s={floor:F2} ratio={wall / floor:F2} refresh_s={refresh:F2} yoy_ms={yoyMs:F1} pdf_pages_per_s={pdfPagesPerSecond:F0}")).ConfigureAwait(false);
             return 0;
         }
         finally
@@ -180,6 +182,19 @@ internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, Loa
         {
             await output.WriteLineAsync($"    {step,-44} {stepWall.TotalSeconds,8:F2}").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>PDF text extraction (letters to laid-out lines) over the repository's test PDFs, in pages per second.</summary>
+    private static async Task<double> PdfTextAsync(TextWriter output)
+    {
+        if (PdfThroughput.Measure(Path.GetFullPath(PdfThroughput.DefaultFolder)) is not { } pdf)
+        {
+            await output.WriteLineAsync($"pdf text: no test PDFs in {PdfThroughput.DefaultFolder} (run from the repository root)").ConfigureAwait(false);
+            return double.NaN;
+        }
+
+        await output.WriteLineAsync($"pdf text: {pdf.Pages} pages of {pdf.Files} test PDFs in {pdf.Seconds:F2} s, {pdf.Pages / pdf.Seconds:F0} pages/s").ConfigureAwait(false);
+        return pdf.Pages / pdf.Seconds;
     }
 
     private static async Task<(double CsvSeconds, double ParquetSeconds, double CpuSeconds)> FloorAsync(string database, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ internal static class Explainer
     private static readonly HashSet<string> Structural = new(StringComparer.Ordinal)
     {
         "document_id", "fiscal_year", "policy_id", "department_id", "department_method", "department_evidence",
-        "source_line", "source_line_start", "source_line_end", "raw_text",
+        "source_page", "source_line", "source_line_start", "source_line_end", "raw_text",
     };
 
     /// <summary>Writes the explanation; false when no table has the id.</summary>
@@ -80,10 +80,10 @@ internal static class Explainer
             await WriteLineageAsync(connection, id, writer, cancellationToken).ConfigureAwait(false);
         }
 
-        var (first, last) = Lines(row);
+        var (first, last, page) = Lines(row);
         if (document is not null && first is not null)
         {
-            WriteSourceLines(document, first.Value, last ?? first.Value, Get(row, "raw_text"), seedsFolders, writer);
+            WriteSourceLines(document, (first.Value, last ?? first.Value, page), Get(row, "raw_text"), seedsFolders, writer);
             await WriteNeighboursAsync(connection, document.DocumentId, first.Value, last ?? first.Value, writer, cancellationToken).ConfigureAwait(false);
         }
 
@@ -205,10 +205,14 @@ internal static class Explainer
         }
     }
 
-    private static void WriteSourceLines(DocumentInfo document, int first, int last, string? rawText, IReadOnlyList<string> seedsFolders, TextWriter writer)
+    private static void WriteSourceLines(DocumentInfo document, (int First, int Last, int? Page) at, string? rawText, IReadOnlyList<string> seedsFolders, TextWriter writer)
     {
+        var (first, last, page) = at;
         var path = seedsFolders.Select(s => Path.Combine(s, DocumentInputs.DocumentsFolder, document.FileName)).FirstOrDefault(File.Exists);
-        writer.WriteLine(first == last ? $"  source line {first} of {document.FileName}" : $"  source lines {first}–{last} of {document.FileName}");
+        var lines = first == last ? $"{first}" : $"{first}–{last}";
+        // A PDF's line is cited with its page, as a reader finds it: file.pdf p.3 l.12.
+        writer.WriteLine(page is { } p ? $"  source {document.FileName} p.{p} l.{lines}"
+            : first == last ? $"  source line {first} of {document.FileName}" : $"  source lines {first}–{last} of {document.FileName}");
         if (path is null)
         {
             writer.WriteLine($"    (the file is not in {string.Join(" or ", seedsFolders.Select(s => Path.Combine(s, DocumentInputs.DocumentsFolder)))}; the text as loaded:)");
@@ -246,11 +250,11 @@ internal static class Explainer
         }
     }
 
-    private static (int? First, int? Last) Lines(List<KeyValuePair<string, string?>> row)
+    private static (int? First, int? Last, int? Page) Lines(List<KeyValuePair<string, string?>> row)
     {
         static int? Int(string? s) => s is null ? null : int.Parse(s, CultureInfo.InvariantCulture);
         var first = Int(Get(row, "source_line_start") ?? Get(row, "source_line"));
-        return (first, Int(Get(row, "source_line_end")) ?? first);
+        return (first, Int(Get(row, "source_line_end")) ?? first, Int(Get(row, "source_page")));
     }
 
     private static string? Get(List<KeyValuePair<string, string?>> row, string column) =>

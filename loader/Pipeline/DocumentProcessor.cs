@@ -88,6 +88,7 @@ internal sealed class DocumentProcessor(FamilyDetector detector, WarehouseOption
                 Reference = reference,
             };
             var rows = DocumentTransformer.Transform(parsed, ctx, source.Encoding, source.Lines.Count, source.Lines);
+            SourcePages.Fill(rows, source.Lines);
             metrics.Add(LoadStage.Transform, ref stageStart);
             return (rows, new EtlDocumentRow
             {

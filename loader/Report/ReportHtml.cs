@@ -144,7 +144,7 @@ internal static class ReportHtml
         foreach (var r in rows.Rows)
         {
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Long("fiscal_year")}</td><td>{E(r.Text("pillar_title"))}</td><td>{E(r.Text("label"))}</td><td>{E(r.Text("role"))}</td><td class=\"num\">{(r.Flag("is_approximate") ? "約" : "")}{Yen(r.Long("amount_yen"))}</td><td>");
-            Source(sb, r.Text("file_name"), r.Long("source_line"), r.Text("raw_text"), r.Text("item_id"), sources);
+            Source(sb, (r.Text("file_name"), r.Long("source_page"), r.Long("source_line")), r.Text("raw_text"), r.Text("item_id"), sources);
             sb.Append("</td></tr>");
         }
 
@@ -177,7 +177,7 @@ internal static class ReportHtml
         foreach (var r in section.Rows)
         {
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Long("fiscal_year")}</td><td>{E(r.Text("plan_name"))}</td><td>{E(PolicyLabel(r))}</td><td class=\"num\">{r.Long("items_planned")}</td><td class=\"num\">{r.Long("items_achieved")}</td><td class=\"num\">{r.Long("items_pending")}</td>");
-            sb.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{r.Double("achievement_rate"):0.0}%</td><td class=\"num\">{r.Double("stated_rate"):0.0}%</td><td>{(r.Flag("is_consistent") ? "○" : "× 不一致")}</td><td>{E(r.Text("file_name"))}:{r.Long("source_line")}</td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{r.Double("achievement_rate"):0.0}%</td><td class=\"num\">{r.Double("stated_rate"):0.0}%</td><td>{(r.Flag("is_consistent") ? "○" : "× 不一致")}</td><td>{E(Cite(r.Text("file_name"), r.Long("source_page"), r.Long("source_line")))}</td></tr>");
         }
 
         sb.Append("</table>\n");
@@ -234,7 +234,7 @@ internal static class ReportHtml
         foreach (var r in shown)
         {
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Date("start_date"):yyyy-MM-dd}</td><td>{r.Date("end_date"):yyyy-MM-dd}</td><td>{E(r.Text("precision"))}</td><td>{E(r.Text("event"))}{(r.Flag("is_planned") ? " (予定)" : "")}</td><td>{E(r.Text("theme"))}</td><td>");
-            Source(sb, r.Text("file_name"), r.Long("source_line"), r.Text("raw_text"), r.Text("item_id"), sources);
+            Source(sb, (r.Text("file_name"), r.Long("source_page"), r.Long("source_line")), r.Text("raw_text"), r.Text("item_id"), sources);
             sb.Append("</td></tr>");
         }
 
@@ -272,7 +272,7 @@ internal static class ReportHtml
                 }
 
                 sb.Append(CultureInfo.InvariantCulture, $"<tr id=\"src-{E(r.Text("initiative_id"))}\" data-initiative=\"{E(r.Text("initiative_id"))}\"><td>{r.Long("fiscal_year")}</td><td>{E(r.Text("policy_path"))}</td><td title=\"{E(r.Text("department_evidence"))}\">{E(r.Text("department"))}</td><td>{flags}{E(r.Text("text"))}</td><td>");
-                Source(sb, r.Text("file_name"), r.Long("source_line_start"), r.Text("raw_text"), r.Text("initiative_id"), sources, linkToItem: false);
+                Source(sb, (r.Text("file_name"), r.Long("source_page"), r.Long("source_line_start")), r.Text("raw_text"), r.Text("initiative_id"), sources, linkToItem: false);
                 sb.Append("</td></tr>");
             }
 
@@ -281,9 +281,14 @@ internal static class ReportHtml
     }
 
     /// <summary>A &lt;details&gt; holding the printed lines behind a row, as <c>explain</c> shows them.</summary>
-    private static void Source(StringBuilder sb, string? file, long? line, string? rawText, string? itemId, Dictionary<string, List<(long Line, string Text)>> sources, bool linkToItem = true)
+    /// <summary>Where a fact is printed: file:12, or file.pdf p.3 l.12 for a document with pages.</summary>
+    private static string Cite(string? file, long? page, long? line) =>
+        page is { } p ? $"{file} p.{p} l.{line}" : $"{file}:{line}";
+
+    private static void Source(StringBuilder sb, (string? File, long? Page, long? Line) at, string? rawText, string? itemId, Dictionary<string, List<(long Line, string Text)>> sources, bool linkToItem = true)
     {
-        sb.Append(CultureInfo.InvariantCulture, $"<details class=\"src\"><summary>{E(file)}:{line}</summary><pre class=\"source\">");
+        var line = at.Line;
+        sb.Append(CultureInfo.InvariantCulture, $"<details class=\"src\"><summary>{E(Cite(at.File, at.Page, line))}</summary><pre class=\"source\">");
         if (itemId is not null && sources.TryGetValue(itemId, out var lines))
         {
             foreach (var (no, text) in lines)

@@ -92,6 +92,7 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.dim_policy (
     path             STRING,
     theme            STRING,
     theme_evidence   STRING,
+    source_page      INT,
     source_line      INT,
     fiscal_year      INT
 )
@@ -119,6 +120,7 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.fact_initiative (
     is_numeric_target      BOOLEAN,
     plan_ref               STRING,
     description            STRING,
+    source_page            INT,
     source_line_start      INT,
     source_line_end        INT,
     fiscal_year            INT
@@ -145,6 +147,7 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.fact_measure (
     note              STRING,
     is_approximate    BOOLEAN,
     raw_text          STRING,
+    source_page       INT,
     source_line       INT,
     fiscal_year       INT
 )
@@ -166,6 +169,7 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.fact_milestone (
     is_planned         BOOLEAN,
     target_fiscal_year INT,
     raw_text           STRING,
+    source_page        INT,
     source_line        INT,
     fiscal_year        INT
 )
@@ -188,6 +192,7 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.fact_plan_achievement (
     stated_rate_text STRING,
     is_consistent    BOOLEAN,
     raw_text         STRING,
+    source_page      INT,
     source_line      INT,
     source_line_end  INT,
     fiscal_year      INT
@@ -207,6 +212,7 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.fact_plan_status (
     status_scale           STRING,
     status_rank            INT,
     item_count             INT,
+    source_page            INT,
     source_line            INT,
     status_class           STRING,
     scale_rank             INT,

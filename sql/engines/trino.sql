@@ -96,6 +96,7 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.dim_policy (
     path             varchar,
     theme            varchar,
     theme_evidence   varchar,
+    source_page      integer,
     source_line      integer,
     fiscal_year      integer
 )
@@ -125,6 +126,7 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_initiative (
     is_numeric_target      boolean,
     plan_ref               varchar,
     description            varchar,
+    source_page            integer,
     source_line_start      integer,
     source_line_end        integer,
     fiscal_year            integer
@@ -153,6 +155,7 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_measure (
     note              varchar,
     is_approximate    boolean,
     raw_text          varchar,
+    source_page       integer,
     source_line       integer,
     fiscal_year       integer
 )
@@ -176,6 +179,7 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_milestone (
     is_planned         boolean,
     target_fiscal_year integer,
     raw_text           varchar,
+    source_page        integer,
     source_line        integer,
     fiscal_year        integer
 )
@@ -200,6 +204,7 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_plan_achievement (
     stated_rate_text varchar,
     is_consistent    boolean,
     raw_text         varchar,
+    source_page      integer,
     source_line      integer,
     source_line_end  integer,
     fiscal_year      integer
@@ -221,6 +226,7 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_plan_status (
     status_scale           varchar,
     status_rank            integer,
     item_count             integer,
+    source_page            integer,
     source_line            integer,
     status_class           varchar,
     scale_rank             integer,

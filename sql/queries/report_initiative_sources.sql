@@ -16,6 +16,7 @@ with final as (
         i.text,
         i.raw_text,
         d.file_name,
+        i.source_page,
         i.source_line_start,
         i.source_line_end
     from fact_initiative as i

@@ -13,6 +13,7 @@ with final as (
         m.is_approximate,
         m.raw_text,
         d.file_name,
+        m.source_page,
         m.source_line,
         p.path as policy_path,
         coalesce(i.parent_initiative_id, i.initiative_id) as item_id

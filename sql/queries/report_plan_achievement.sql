@@ -16,6 +16,7 @@ with final as (
         a.stated_rate,
         a.is_consistent,
         d.file_name,
+        a.source_page,
         a.source_line
     from fact_plan_achievement as a
     inner join dim_document as d on d.document_id = a.document_id

@@ -19,6 +19,7 @@ final as (
         m.is_planned,
         m.raw_text,
         d.file_name,
+        m.source_page,
         m.source_line,
         p.theme,
         p.path as policy_path,

@@ -14,6 +14,7 @@ create table dim_policy (
     path             varchar not null,
     theme            varchar,
     theme_evidence   varchar,
+    source_page      integer,
     source_line      integer not null
 );
 comment on table dim_policy is 'One row per node of a document''s policy tree (pillar, section, subsection, …).';
@@ -32,4 +33,5 @@ comment on column dim_policy.subsection_title is 'Title of the level-3 ancestor 
 comment on column dim_policy.path is 'Titles from the pillar down to this node, joined with " > ".';
 comment on column dim_policy.theme is 'Conformed cross-year theme (seeds/reference/themes.csv).';
 comment on column dim_policy.theme_evidence is 'The rule and words that assigned the theme, or that it was inherited from the parent.';
+comment on column dim_policy.source_page is '1-based page of the heading in a PDF (file.pdf p.3 l.12 with the line); null for a text document.';
 comment on column dim_policy.source_line is 'Line of the heading in the document.';

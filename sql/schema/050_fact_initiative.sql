@@ -18,6 +18,7 @@ create table fact_initiative (
     is_numeric_target      boolean not null,
     plan_ref               varchar,
     description            varchar,
+    source_page            integer,
     source_line_start      integer not null,
     source_line_end        integer not null
 );
@@ -41,5 +42,6 @@ comment on column fact_initiative.is_final_supplementary is 'True when marked (�
 comment on column fact_initiative.is_numeric_target is 'True when marked 【数値目標】.';
 comment on column fact_initiative.plan_ref is 'Reference into the plan document, e.g. P27 No.1.';
 comment on column fact_initiative.description is 'Description paragraph printed under the item (plan-progress reports).';
+comment on column fact_initiative.source_page is '1-based page of the first line in a PDF (file.pdf p.3 l.12 with the line); null for a text document.';
 comment on column fact_initiative.source_line_start is 'First physical line of the text.';
 comment on column fact_initiative.source_line_end is 'Last physical line of the text (after wrapping).';

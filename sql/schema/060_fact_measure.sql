@@ -16,6 +16,7 @@ create table fact_measure (
     note              varchar,
     is_approximate    boolean not null,
     raw_text          varchar not null,
+    source_page       integer,
     source_line       integer not null
 );
 comment on table fact_measure is 'One row per quantity (money, percentage, count) stated in an initiative''s text.';
@@ -36,4 +37,5 @@ comment on column fact_measure.bound is 'Comparison word printed after a limit: 
 comment on column fact_measure.note is 'Words that qualify a threshold or benchmark (安全とされる, 地財計画).';
 comment on column fact_measure.is_approximate is 'True when the text hedges the number (約, およそ, 余, あまり, 程度 …).';
 comment on column fact_measure.raw_text is 'The quantity as printed, including sign, hedge and unit (約10億円, 18%未満).';
+comment on column fact_measure.source_page is '1-based page of the quantity''s line in a PDF (file.pdf p.3 l.12 with the line); null for a text document.';
 comment on column fact_measure.source_line is 'Physical line of the quantity in the document.';

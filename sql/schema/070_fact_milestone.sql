@@ -12,6 +12,7 @@ create table fact_milestone (
     is_planned         boolean not null,
     target_fiscal_year integer not null,
     raw_text           varchar not null,
+    source_page        integer,
     source_line        integer not null
 );
 comment on table fact_milestone is 'One row per dated schedule phrase attached to an initiative (令和3年春開設予定, 開催（令和2年10月25日）).';
@@ -28,4 +29,5 @@ comment on column fact_milestone.precision is 'How finely the date was stated: d
 comment on column fact_milestone.is_planned is 'True when the phrase says 予定 (or 見込み): still to happen when the document was written.';
 comment on column fact_milestone.target_fiscal_year is 'Fiscal year in which start_date falls (dim_fiscal_year).';
 comment on column fact_milestone.raw_text is 'The phrase as printed, with its parentheses when it is an annotation.';
+comment on column fact_milestone.source_page is '1-based page of the phrase''s line in a PDF (file.pdf p.3 l.12 with the line); null for a text document.';
 comment on column fact_milestone.source_line is 'Physical line of the phrase in the document.';

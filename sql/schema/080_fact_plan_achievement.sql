@@ -13,6 +13,7 @@ create table fact_plan_achievement (
     stated_rate_text varchar,
     is_consistent    boolean,
     raw_text         varchar not null,
+    source_page      integer,
     source_line      integer not null,
     source_line_end  integer not null
 );
@@ -31,5 +32,6 @@ comment on column fact_plan_achievement.stated_rate is 'The rate as printed, in 
 comment on column fact_plan_achievement.stated_rate_text is 'The rate cell as printed, e.g. 96.2%.';
 comment on column fact_plan_achievement.is_consistent is 'True when achievement_rate rounded (or truncated) to the printed decimals equals stated_rate; false when they disagree; null when either is missing.';
 comment on column fact_plan_achievement.raw_text is 'The row''s cells as printed, joined with " | ".';
+comment on column fact_plan_achievement.source_page is '1-based page of the row''s first line in a PDF (file.pdf p.3 l.12 with the line); null for a text document.';
 comment on column fact_plan_achievement.source_line is 'First line of the row in the document.';
 comment on column fact_plan_achievement.source_line_end is 'Last line of the row (differs from source_line when the table prints one cell per line).';

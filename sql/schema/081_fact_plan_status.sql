@@ -9,6 +9,7 @@ create table fact_plan_status (
     status_scale   varchar not null,
     status_rank    integer not null,
     item_count     integer not null,
+    source_page    integer,
     source_line    integer not null,
     status_class   varchar not null,
     scale_rank     integer not null,
@@ -37,6 +38,7 @@ comment on column fact_plan_status.status_raw is 'The status as printed: the col
 comment on column fact_plan_status.status_scale is 'Normalised class, best first: exceeded, achieved, on_track, partial, behind, not_achieved, not_started, pending. Grades (S, A-D) follow the report''s legend, else S=exceeded A=achieved B=partial C=not_achieved D=not_started.';
 comment on column fact_plan_status.status_rank is 'Position of the status in the document''s own scheme, 1 = best (column order, footnote statuses after the columns).';
 comment on column fact_plan_status.item_count is 'Number of items with this status in this row.';
+comment on column fact_plan_status.source_page is '1-based page of the count''s line in a PDF (file.pdf p.3 l.12 with the line); null for a text document.';
 comment on column fact_plan_status.source_line is 'Line the count (or its footnote) is printed on.';
 comment on column fact_plan_status.status_class is 'Class on the normalised scale comparable across reports: achieved, on_track, delayed, not_started or other, from seeds/reference/plan_status_words.csv (the legend''s word for a grade); a word the file does not know is other.';
 comment on column fact_plan_status.scale_rank is 'Rank on the normalised scale from seeds/reference/plan_status_words.csv, 1 = best (exceeded) … 7 = not started, 8 = other.';

@@ -51,8 +51,26 @@ internal sealed class SourceText
         return new SourceText(file, encoding, lines);
     }
 
+    /// <summary>A document whose lines a decoder has already laid out (a PDF's, with pages).</summary>
+    public static SourceText FromLines(string file, string encoding, IReadOnlyList<TextLine> lines) => new(file, encoding, lines);
+
+    /// <summary>Decodes a text document, or reads a PDF's text layer when the content is a PDF.</summary>
+    public static SourceText FromBytes(string file, byte[] bytes) =>
+        PdfText.IsPdf(bytes) ? PdfText.Read(file, bytes) : FromBytes(file, (ReadOnlySpan<byte>)bytes);
+
     public static SourceText FromBytes(string file, ReadOnlySpan<byte> bytes)
     {
+        if (PdfText.IsPdf(bytes))
+        {
+            return PdfText.Read(file, bytes.ToArray());
+        }
+
+        if (file.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            // Usually a web page (an error or a login page) saved under the PDF's name.
+            throw new DocumentException(file, 0, "not a PDF: named .pdf, but the content has no %PDF- header");
+        }
+
         var decoded = TextDecoder.Decode(bytes, file);
         return FromString(file, decoded.Text, decoded.EncodingName);
     }

@@ -6,7 +6,9 @@ namespace BudgetWarehouse.Loader.Extract.Text;
 /// <summary>
 /// Produces the working copy of a line: NFKC (full-width digits, letters, parentheses and spaces become
 /// half-width) except for circled numbers, which NFKC would turn into plain digits although they
-/// are a heading marker (①) distinct from (1) and 1.
+/// are a heading marker (①) distinct from (1) and 1. Characters PDF fonts report in place of what they draw
+/// are repaired too: CJK radicals become their ideograph (see <see cref="CjkRadicals"/>) and dots that look
+/// like the katakana middle dot become ・ (U+30FB). None of these is in the fast path's stable set.
 /// </summary>
 internal static class TextNormalizer
 {
@@ -38,6 +40,11 @@ internal static class TextNormalizer
             return line;
         }
 
+        return RepairLookalikes(NormalizeKeepingCircled(line));
+    }
+
+    private static string NormalizeKeepingCircled(string line)
+    {
         if (line.AsSpan().IndexOfAnyInRange('\u2460', '\u32BF') < 0 || !ContainsCircled(line))
         {
             return line.IsNormalized(NormalizationForm.FormKC) ? line : line.Normalize(NormalizationForm.FormKC);
@@ -66,6 +73,48 @@ internal static class TextNormalizer
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Radicals of the CJK Radicals Supplement to their ideograph (NFKC maps only two of them; Kangxi radicals
+    /// it maps all), and middle-dot look-alikes to ・. A middle dot between two ASCII letters or digits
+    /// (a Catalan l·l, 3·4) is left alone: there it is not the Japanese separator.
+    /// </summary>
+    internal static string RepairLookalikes(string text)
+    {
+        var first = text.AsSpan().IndexOfAny(Lookalikes);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        sb.Append(text.AsSpan(0, first));
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (CjkRadicals.Ideograph(c) is { } ideograph)
+            {
+                sb.Append(ideograph);
+            }
+            else if (c is '\u2027' or '\u2219' or '\u22C5' or '\u2E31' || (c == '\u00B7' && !BetweenAscii(text, i)))
+            {
+                sb.Append('\u30FB');
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool BetweenAscii(string text, int i) =>
+        i > 0 && i < text.Length - 1 && char.IsAsciiLetterOrDigit(text[i - 1]) && char.IsAsciiLetterOrDigit(text[i + 1]);
+
+    private static readonly SearchValues<char> Lookalikes = SearchValues.Create(
+        [.. Enumerable.Range(CjkRadicals.SupplementFirst, CjkRadicals.SupplementLast - CjkRadicals.SupplementFirst + 1).Select(c => (char)c),
+            '\u00B7', '\u2027', '\u2219', '\u22C5', '\u2E31']);
 
     private static bool ContainsCircled(string line)
     {

@@ -123,8 +123,11 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
     private static List<TextLine> Expand(IReadOnlyList<TextLine> lines)
     {
         var result = new List<TextLine>(lines.Count);
-        foreach (var line in lines)
+        foreach (var cells in lines)
         {
+            // Table cells separated by tabs (a PDF's table rows, a pasted spreadsheet) read as the space-separated
+            // cells the budget rules expect; the printed text keeps its tabs.
+            var line = cells.Text.Contains('\t', StringComparison.Ordinal) ? cells with { Text = cells.Text.Replace('\t', ' ') } : cells;
             if (line.Text.Length > 40 && Unflattener.LooksFlattened(line))
             {
                 foreach (var piece in Unflattener.Split(line))

@@ -12,24 +12,16 @@ public sealed class SizeTests
     private const int MaxFileLines = 400;
     private const int MaxMethodLines = 80;
 
-    /// <summary>Being split by the parser rewrites (loader/Extract/** and loader/Transform/Quantities/**); remove entries as they go.</summary>
+    /// <summary>Files over the limit that are still to be split; empty: add none without a plan to remove it.</summary>
     private static readonly HashSet<string> KnownLongFiles = new(StringComparer.Ordinal)
     {
-        "loader/Extract/PlanProgress/AchievementTable.cs",
-        "loader/Extract/PlanProgress/PlanProgressBuilder.cs",
-        "loader/Transform/Quantities/DateScanner.cs",
-        "loader/Transform/Quantities/QuantityExtractor.cs",
     };
 
-    /// <summary>"file: method". Being split by the parser rewrites, as above.</summary>
+    /// <summary>"file: method". Methods still to be split by construct; remove entries as they go, add none.</summary>
     private static readonly HashSet<string> KnownLongMethods = new(StringComparer.Ordinal)
     {
-        // Being split by the parser rewrites.
         "loader/Extract/PlanProgress/AchievementTable.cs: Parse",
         "loader/Extract/PlanProgress/AchievementTable.cs: Entry",
-        "loader/Transform/Quantities/DateScanner.cs: TryYear",
-        "loader/Transform/Quantities/DateScanner.cs: TryMonthDay",
-        "loader/Transform/Quantities/QuantityExtractor.cs: Extract",
         "loader/Transform/Quantities/QuantityScanner.cs: Classify",
     };
 

@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 107, Level = LogLevel.Warning, Message = "Rows of unchanged or stale documents could not be carried from the previous snapshot; they are parsed again or rejected: {Reason}")]
     public static partial void RowsNotCarried(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 108, Level = LogLevel.Warning, Message = "{Where}: {File}: {Reason}")]
+    public static partial void ManifestWarning(ILogger logger, string where, string file, string reason);
+
     [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Serving: seeds {Seeds}, warehouse {Warehouse}, debounce {DebounceMs} ms, rescan every {RescanSeconds} s")]
     public static partial void ServeStarted(ILogger logger, string seeds, string warehouse, int debounceMs, int rescanSeconds);
 

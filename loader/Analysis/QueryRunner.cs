@@ -11,15 +11,16 @@ internal sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<
 /// <summary>A statement the warehouse refused; the message says why in terms a user can act on.</summary>
 internal sealed class QueryException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>Runs analyst SQL against a read-only connection.</summary>
+/// <summary>Runs analyst SQL, one reading statement per call, against a sandboxed connection.</summary>
 internal static class QueryRunner
 {
     public static async Task<QueryResult> RunAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
+        var statement = ReadOnlySql.Single(sql);
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = statement;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             var types = Enumerable.Range(0, reader.FieldCount).Select(reader.GetDataTypeName).ToList();
@@ -43,15 +44,19 @@ internal static class QueryRunner
         }
     }
 
-    /// <summary>Writes the result of one SELECT to a Parquet file with DuckDB's COPY.</summary>
+    /// <summary>
+    /// Writes the result of one SELECT to a Parquet file with DuckDB's COPY; the connection must allow that one
+    /// file (<see cref="WarehouseDatabase.OpenReadOnlyAsync"/>), and is written in place since a temporary
+    /// file beside it would not be allowed.
+    /// </summary>
     public static async Task CopyToParquetAsync(DbConnection connection, string sql, string outPath, CancellationToken cancellationToken)
     {
-        var select = sql.Trim().TrimEnd(';').Trim();
+        var select = ReadOnlySql.Single(sql);
         var target = Path.GetFullPath(outPath).Replace("'", "''", StringComparison.Ordinal);
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"copy ({select}\n) to '{target}' (format parquet)";
+            command.CommandText = $"copy ({select}\n) to '{target}' (format parquet, use_tmp_file false)";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DuckDBException ex)
@@ -60,10 +65,20 @@ internal static class QueryRunner
         }
     }
 
-    private static QueryException Explain(DuckDBException ex) =>
-        ex.Message.Contains("read-only", StringComparison.OrdinalIgnoreCase)
-            ? new QueryException($"the warehouse is opened read-only: queries cannot change it (load new documents with 'bw load'). DuckDB said: {ex.Message}", ex)
+    private static QueryException Explain(DuckDBException ex)
+    {
+        if (ex.Message.Contains("read-only", StringComparison.OrdinalIgnoreCase))
+        {
+            return new QueryException($"query is read-only: the warehouse cannot be changed through it (load new documents with 'bw load'). DuckDB said: {ex.Message}", ex);
+        }
+
+        // The sandbox's refusals: a file outside the snapshot's lake, or a locked setting.
+        return ex.Message.Contains("Permission Error", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("disabled by configuration", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("lock_configuration", StringComparison.OrdinalIgnoreCase)
+            ? new QueryException($"query is read-only and reads only the warehouse and its lake. DuckDB said: {ex.Message}", ex)
             : new QueryException(ex.Message, ex);
+    }
 
     /// <summary>A value as text for CSV and table output: invariant culture, ISO dates, empty for null.</summary>
     public static string Text(object? value) => value switch

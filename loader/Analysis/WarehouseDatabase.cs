@@ -18,18 +18,11 @@ internal static class WarehouseDatabase
         return File.Exists(path) ? path : throw new WarehouseNotFoundException($"{path} is missing: run 'bw load' again");
     }
 
-    /// <summary>Opens a database file read-only: no statement through this connection can change it.</summary>
-    public static async Task<DuckDBConnection> OpenReadOnlyAsync(string databasePath, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(databasePath))
-        {
-            throw new WarehouseNotFoundException($"{databasePath} does not exist");
-        }
-
-        var connection = new DuckDBConnection($"Data Source={databasePath};ACCESS_MODE=READ_ONLY");
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    /// <summary>Opens a database file read-only in the sandbox of <see cref="SandboxConnection"/>.</summary>
+    public static Task<DuckDBConnection> OpenReadOnlyAsync(string databasePath, CancellationToken cancellationToken, string? writableFile = null) =>
+        File.Exists(databasePath)
+            ? SandboxConnection.OpenAsync(databasePath, writableFile, cancellationToken)
+            : throw new WarehouseNotFoundException($"{databasePath} does not exist");
 }
 
 /// <summary>The warehouse has no published snapshot (or its database file is gone).</summary>

@@ -27,6 +27,13 @@ internal static class DocumentInputs
                 }
 
                 var relative = Normalize(Path.GetRelativePath(docsDir, path));
+                if (relative.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    // The bytes of the name are not UTF-8 (the runtime replaced them), so the name cannot be opened again.
+                    problems.Add(new ManifestProblem(0, relative, "file name is not valid UTF-8: rename the file"));
+                    continue;
+                }
+
                 // A link to a file, or a file inside a linked folder, must stay inside the documents folder.
                 if (NativeMethods.RealPath(path) is not { } real || !IsInside(realDocsDir, real))
                 {
@@ -35,6 +42,12 @@ internal static class DocumentInputs
                 }
 
                 byFile.Remove(relative, out var entry);
+                if (FileKinds.NotRegular(real) is { } kind)
+                {
+                    problems.Add(new ManifestProblem(0, relative, $"{kind}, not a regular file: skipped without opening it"));
+                    continue;
+                }
+
                 inputs.Add(new DocumentInput(relative, path, entry));
             }
         }

@@ -7,7 +7,8 @@ namespace BudgetWarehouse.Loader.Load;
 internal sealed record ManifestEntry(int Line, string File, string? Family, string? Municipality, int? FiscalYear, string? Title);
 
 /// <summary>A manifest row that could not be used, with its line.</summary>
-internal sealed record ManifestProblem(int Line, string? File, string Reason);
+/// <summary>A manifest row or document that could not be used; a warning concerns one field, and the rest of the row is used.</summary>
+internal sealed record ManifestProblem(int Line, string? File, string Reason, bool IsWarning = false);
 
 /// <summary>
 /// Reads seeds/manifest.csv (header: file,family,municipality,fiscal_year,title; RFC 4180 quoting). Every
@@ -92,8 +93,9 @@ internal static class Manifest
         var family = Get("family");
         if (family is not null && !families.Contains(family) && family is not (DocumentFamilies.BudgetPriorities or DocumentFamilies.PlanProgress))
         {
-            problems.Add(new ManifestProblem(row.Line, file, $"unknown family '{family}' (known: {string.Join(", ", families)})"));
-            return null;
+            // One bad field must not cost the row's municipality, year and title: the family is detected instead.
+            problems.Add(new ManifestProblem(row.Line, file, $"unknown family '{family}' (known: {string.Join(", ", families)}); detected from the text instead", IsWarning: true));
+            family = null;
         }
 
         int? year = null;

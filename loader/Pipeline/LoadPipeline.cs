@@ -53,6 +53,10 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
 
         var scanned = await _scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
         run.AddProblems(scanned.Problems);
+        foreach (var warning in scanned.Problems.Where(p => p.IsWarning))
+        {
+            Log.ManifestWarning(logger, $"{Manifest.FileName}:{warning.Line}", warning.File ?? "", warning.Reason);
+        }
         var previous = PreviousSnapshot.Find(store);
         if (mode == LoadMode.IfChanged && previous.State is not null && previous.State.InputsDigest == scanned.Digest)
         {

@@ -50,7 +50,7 @@ internal sealed class RunLog(DateTime started)
 
     public void AddProblems(IEnumerable<ManifestProblem> problems)
     {
-        foreach (var p in problems)
+        foreach (var p in problems.Where(p => !p.IsWarning))
         {
             // Manifest rows are recorded under "manifest.csv:LINE"; a link found in documents/ under its own name.
             var where = p.Line > 0 ? $"{Manifest.FileName}:{p.Line}" : p.File ?? Manifest.FileName;

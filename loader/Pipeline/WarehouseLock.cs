@@ -5,12 +5,24 @@ namespace BudgetWarehouse.Loader.Pipeline;
 /// <summary>One writer per warehouse: a load (or a collection of old snapshots) holds the warehouse's lock file open exclusively.</summary>
 internal static class WarehouseLock
 {
+    // errno values the runtime puts in IOException.HResult on Unix: EROFS and EACCES.
+    private const int ReadOnlyFileSystem = 30;
+    private const int PermissionDenied = 13;
+
     public static FileStream Acquire(string root)
     {
         var path = Path.Combine(root, ".lock");
         try
         {
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex) when (ex.HResult is ReadOnlyFileSystem or PermissionDenied)
+        {
+            throw new InvalidOperationException($"the warehouse folder {root} is read-only: cannot create {path} ({ex.Message})", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new InvalidOperationException($"the warehouse folder {root} is read-only: cannot create {path} ({ex.Message})", ex);
         }
         catch (IOException ex)
         {

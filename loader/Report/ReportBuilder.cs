@@ -18,9 +18,8 @@ internal static class ReportBuilder
         // The snapshot folder, not the budget.duckdb link: a load publishing meanwhile cannot swap files under the reader.
         var database = Path.Combine(snapshotDir, SnapshotStore.DatabaseFile);
         ReportData data;
-        await using (var connection = new DuckDBConnection($"Data Source={database};ACCESS_MODE=READ_ONLY"))
+        await using (var connection = await SandboxConnection.OpenAsync(database, null, cancellationToken).ConfigureAwait(false))
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             data = await ReportData.ReadAsync(connection, Path.GetFileName(snapshotDir), asOf, cancellationToken).ConfigureAwait(false);
         }
 

@@ -22,8 +22,7 @@ internal sealed class DepartmentsWorker(SnapshotStore store, IConfiguration conf
         }
 
         var output = Console.Out;
-        await using var connection = new DuckDBConnection($"Data Source={Path.Combine(dir, SnapshotStore.DatabaseFile)};ACCESS_MODE=READ_ONLY");
-        await connection.OpenAsync(stoppingToken).ConfigureAwait(false);
+        await using var connection = await SandboxConnection.OpenAsync(Path.Combine(dir, SnapshotStore.DatabaseFile), null, stoppingToken).ConfigureAwait(false);
         await output.WriteLineAsync("file\tfiscal_year\tinitiatives\texplicit\trule\tunknown\tassigned_pct").ConfigureAwait(false);
         var coverage = await connection.QueryAsync<(string, int, long, long, long, long, double?)>(
             "select file_name, fiscal_year, initiatives, explicit_count, rule_count, unknown_count, assigned_pct from v_department_coverage").ConfigureAwait(false);

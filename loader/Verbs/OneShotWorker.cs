@@ -21,6 +21,12 @@ internal abstract class OneShotWorker(IHostApplicationLifetime lifetime, ILogger
         {
             Environment.ExitCode = 130;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file the verb was pointed at cannot be read or written: the path and reason say it all.
+            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            Environment.ExitCode = 2;
+        }
 #pragma warning disable CA1031 // the verb's last line of defence: report, set the exit code, stop
         catch (Exception ex)
 #pragma warning restore CA1031

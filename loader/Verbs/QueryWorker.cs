@@ -18,7 +18,8 @@ internal sealed class QueryWorker(QueryRequest request, SnapshotStore store, IHo
         try
         {
             var path = request.DatabasePath ?? WarehouseDatabase.CurrentPath(store);
-            await using var connection = await WarehouseDatabase.OpenReadOnlyAsync(path, stoppingToken).ConfigureAwait(false);
+            await using var connection = await WarehouseDatabase.OpenReadOnlyAsync(path, stoppingToken,
+                request.Format == ResultFormat.Parquet ? request.OutPath : null).ConfigureAwait(false);
             if (request.Format == ResultFormat.Parquet)
             {
                 await QueryRunner.CopyToParquetAsync(connection, request.Sql, request.OutPath!, stoppingToken).ConfigureAwait(false);

@@ -34,8 +34,7 @@ internal sealed class StatusWorker(SnapshotStore store, StatusWorker.Settings se
         }
 
         // The resolved path, opened once: a publish during this command swaps the link, not this file.
-        await using var connection = new DuckDBConnection($"Data Source={Path.Combine(dir, SnapshotStore.DatabaseFile)};ACCESS_MODE=READ_ONLY");
-        await connection.OpenAsync(stoppingToken).ConfigureAwait(false);
+        await using var connection = await SandboxConnection.OpenAsync(Path.Combine(dir, SnapshotStore.DatabaseFile), null, stoppingToken).ConfigureAwait(false);
         var runs = (await connection.QueryAsync<RunRow>(new CommandDefinition(
             "select run_id as RunId, started_at as StartedAt, finished_at as FinishedAt, snapshot_id as SnapshotId, documents_seen as DocumentsSeen, documents_loaded as DocumentsLoaded, " +
             "documents_unchanged as DocumentsUnchanged, documents_rejected as DocumentsRejected, documents_removed as DocumentsRemoved, status as Status, message as Message " +

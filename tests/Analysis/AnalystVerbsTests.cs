@@ -90,7 +90,7 @@ public sealed class AnalystVerbsTests(WarehouseFixture seeds)
     {
         using var dir = new TempDir();
         var file = Path.Combine(dir.Path, "items.parquet");
-        await using (var db = await WarehouseDatabase.OpenReadOnlyAsync(seeds.Warehouse.LoadedDatabase, CancellationToken.None))
+        await using (var db = await WarehouseDatabase.OpenReadOnlyAsync(seeds.Warehouse.LoadedDatabase, CancellationToken.None, file))
         {
             await QueryRunner.CopyToParquetAsync(db, "select initiative_id, text from fact_initiative where is_new_program;", file, CancellationToken.None);
         }

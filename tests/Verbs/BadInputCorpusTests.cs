@@ -117,7 +117,8 @@ public sealed class BadInputCorpusTests
             "missing/nowhere.txt,,,,",
         };
         await File.WriteAllTextAsync(seeds.ManifestPath, string.Join("\n", manifest) + "\n");
-        var badManifestLines = Enumerable.Range(3, manifest.Length - 2).ToList();
+        // Line 10 only names an unknown family: a warning, the rest of the row used (ManifestWarningTests).
+        var badManifestLines = Enumerable.Range(3, manifest.Length - 2).Where(l => l != 10).ToList();
 
         var warehouse = Path.Combine(temp.Path, "warehouse");
         var outcome = await ServiceTestSupport.Pipeline(seeds.Root, warehouse,

@@ -42,6 +42,11 @@ internal static class TextDecoder
             return Checked(new DecodedText(DecodeStrict(new UnicodeEncoding(true, false, true), bytes[2..], file, "UTF-16BE"), "utf-16be"), file);
         }
 
+        if (Utf16WithoutBom(bytes) is { } utf16)
+        {
+            return Checked(new DecodedText(DecodeStrict(new UnicodeEncoding(utf16.BigEndian, false, true), bytes, file, utf16.Name), utf16.Name.ToLowerInvariant()), file);
+        }
+
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
@@ -76,6 +81,39 @@ internal static class TextDecoder
             throw new DocumentException(file, LineOf(bytes, bad),
                 "not valid UTF-8, UTF-16 or Shift_JIS/CP932 text (binary or damaged file)");
         }
+    }
+
+    /// <summary>
+    /// UTF-16 without a byte-order mark, when it is clearly that: an even length, no NUL code unit, at least one
+    /// line break, and nine code units in ten ASCII text, kana, kanji or full-width forms in one byte order. The
+    /// NULs of ASCII characters in UTF-16 would otherwise make such a file "binary".
+    /// </summary>
+    private static (bool BigEndian, string Name)? Utf16WithoutBom(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 4 || bytes.Length % 2 != 0 || bytes.IndexOf((byte)0) < 0)
+        {
+            return null;
+        }
+
+        foreach (var bigEndian in (ReadOnlySpan<bool>)[false, true])
+        {
+            int plausible = 0, breaks = 0, units = bytes.Length / 2;
+            var clean = true;
+            for (var i = 0; i < bytes.Length && clean; i += 2)
+            {
+                var unit = bigEndian ? (bytes[i] << 8) | bytes[i + 1] : bytes[i] | (bytes[i + 1] << 8);
+                clean = unit != 0;
+                breaks += unit == '\n' ? 1 : 0;
+                plausible += unit is '\n' or '\r' or '\t' or (>= 0x20 and < 0x7F) or (>= 0x3000 and < 0xA000) or (>= 0xFF00 and < 0xFFF0) ? 1 : 0;
+            }
+
+            if (clean && breaks > 0 && plausible * 10 >= units * 9)
+            {
+                return (bigEndian, bigEndian ? "UTF-16BE" : "UTF-16LE");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Rejects a decoding that is full of control characters: binary data that happened to decode.</summary>

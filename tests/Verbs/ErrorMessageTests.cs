@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using BudgetWarehouse.Models;
+using Dapper;
+
+namespace BudgetWarehouse.Tests.Verbs;
+
+/// <summary>Bad options, missing or unwritable files and odd inputs each get one precise line, never a stack trace.</summary>
+public sealed class ErrorMessageTests
+{
+    [Fact]
+    public async Task An_unknown_format_is_one_line_with_exit_2()
+    {
+        var (exit, stderr) = await RunAsync("query --warehouse nowhere --format xml x");
+        Assert.Equal((2, "error: --format must be table, csv, json or parquet, not 'xml'"), (exit, stderr));
+    }
+
+    [Fact]
+    public async Task A_missing_sql_file_is_one_line_with_exit_2()
+    {
+        using var temp = new TempDir();
+        var missing = Path.Combine(temp.Path, "missing.sql");
+        var (exit, stderr) = await RunAsync($"query --warehouse {temp.Path} -f {missing}");
+        Assert.Equal((2, $"error: Could not find file '{missing}'."), (exit, stderr));
+    }
+
+    [Fact]
+    public async Task Query_without_sql_says_what_is_missing()
+    {
+        var (exit, stderr) = await RunAsync("query --warehouse nowhere");
+        Assert.Equal((2, "error: no SQL given: pass one statement as an argument or with --file FILE"), (exit, stderr));
+    }
+
+    [Fact]
+    public async Task Docs_to_an_unwritable_path_is_one_line_with_exit_2()
+    {
+        using var temp = new TempDir();
+        var seeds = new SeedsFolder(Path.Combine(temp.Path, "seeds"));
+        seeds.Write("a.txt", ServiceTestSupport.BudgetSeed);
+        var warehouse = Path.Combine(temp.Path, "warehouse");
+        await ServiceTestSupport.Pipeline(seeds.Root, warehouse).RunAsync(CancellationToken.None);
+
+        var (exit, stderr) = await RunAsync($"docs --warehouse {warehouse} --out /proc/x.md");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("/proc/x.md", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', stderr);
+    }
+
+    [Fact]
+    public async Task A_file_name_that_is_not_utf8_says_so()
+    {
+        using var temp = new TempDir();
+        var seeds = new SeedsFolder(Path.Combine(temp.Path, "seeds"));
+        var good = seeds.Write("good.txt", ServiceTestSupport.BudgetSeed);
+        using (var copy = Process.Start(new ProcessStartInfo("bash", ["-c", "cp \"$1\" \"$2/bad-$(printf '\\377\\376').txt\"", "_", good, seeds.DocumentsDir]))!)
+        {
+            await copy.WaitForExitAsync();
+            Assert.Equal(0, copy.ExitCode);
+        }
+
+        var warehouse = Path.Combine(temp.Path, "warehouse");
+        var outcome = await ServiceTestSupport.Pipeline(seeds.Root, warehouse).RunAsync(CancellationToken.None);
+
+        Assert.Equal(2, outcome.ExitCode);
+        using var db = ServiceTestSupport.OpenReadOnly(Path.Combine(warehouse, "budget.duckdb"));
+        var rejected = Assert.Single(db.Query<EtlDocumentRow>("select file_name as FileName, error as Error from etl_document where status = 'rejected'"));
+        Assert.Equal("file name is not valid UTF-8: rename the file", rejected.Error);
+    }
+
+    private static async Task<(int Exit, string Stderr)> RunAsync(string arguments)
+    {
+        using var bw = ServiceTestSupport.StartBw(arguments);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await bw.WaitForExitAsync(timeout.Token);
+        return (bw.ExitCode, ServiceTestSupport.Output(bw).Trim());
+    }
+}

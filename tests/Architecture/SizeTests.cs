@@ -22,7 +22,6 @@ public sealed class SizeTests
     {
         "loader/Extract/PlanProgress/AchievementTable.cs: Parse",
         "loader/Extract/PlanProgress/AchievementTable.cs: Entry",
-        "loader/Transform/Quantities/QuantityScanner.cs: Classify",
     };
 
     public static TheoryData<string> Folders => ["loader", "models"];

@@ -124,6 +124,50 @@ internal static class QuantityScanner
         MappedText text, ReadOnlySpan<char> s, int numberStart, decimal value, int chainEnd, bool hasMultiplier,
         long? statedUnitYen, out int end, out bool skipNext)
     {
+        if (!TryReadUnit(s, numberStart, value, chainEnd, hasMultiplier, statedUnitYen, out var unit, out end, out skipNext))
+        {
+            return null;
+        }
+
+        var (kind, counter, amount, i) = (unit.Kind, unit.Counter, unit.Amount, unit.End);
+        var approximate = unit.Approximate;
+        var (start, negative) = ReadPrefix(s, numberStart, ref approximate);
+        var bound = ReadSuffix(s, ref i, ref approximate);
+        if (negative)
+        {
+            amount = -amount;
+            value = -value;
+        }
+
+        end = i;
+        long? yen = null;
+        if (kind == QuantityKind.Money)
+        {
+            var rounded = decimal.Round(amount, MidpointRounding.AwayFromZero);
+            if (rounded is > long.MaxValue or < long.MinValue)
+            {
+                return null;
+            }
+
+            yen = (long)rounded;
+        }
+
+        var number = kind == QuantityKind.Money ? (double)(yen ?? 0) : (double)value;
+        return new QuantityMention(kind, number, yen, counter, approximate, bound, start, numberStart, end, text.RawSlice(start, end));
+    }
+
+    /// <summary>What the unit after a number makes of it: its kind, counter, amount in the unit's terms and where the unit ends.</summary>
+    private readonly record struct UnitReading(QuantityKind Kind, string? Counter, decimal Amount, bool Approximate, int End);
+
+    /// <summary>
+    /// Reads the unit after the number (円, %, パーセント, a counter, or a bare cell under a stated unit). False when
+    /// the number is not a quantity; <paramref name="end"/> and <paramref name="skipNext"/> then say how far to skip.
+    /// </summary>
+    private static bool TryReadUnit(
+        ReadOnlySpan<char> s, int numberStart, decimal value, int chainEnd, bool hasMultiplier, long? statedUnitYen,
+        out UnitReading unit, out int end, out bool skipNext)
+    {
+        unit = default;
         end = chainEnd;
         skipNext = false;
         var i = chainEnd;
@@ -135,7 +179,7 @@ internal static class QuantityScanner
         QuantityKind kind;
         string? counter = null;
         var approximate = false;
-        decimal amount = value;
+        var amount = value;
 
         // 10億余円: the hedge sits between the multiplier and 円.
         if (hasMultiplier && s[i..].StartsWith("余円"))
@@ -170,7 +214,7 @@ internal static class QuantityScanner
             if (MatchAny(s, after, CountBreakers) is not null)
             {
                 end = after;
-                return null;
+                return false;
             }
 
             if (after < s.Length && IsDigit(s[after]))
@@ -178,26 +222,32 @@ internal static class QuantityScanner
                 // 1人1台: a ratio, neither half is a count.
                 skipNext = true;
                 end = after;
-                return null;
+                return false;
             }
 
             kind = QuantityKind.Count;
             counter = c;
             i = after;
         }
-        else if (statedUnitYen is { } unit && !hasMultiplier && value < 1_000_000_000_000m && IsStandaloneCell(s, numberStart, chainEnd))
+        else if (statedUnitYen is { } yenPerUnit && !hasMultiplier && value < 1_000_000_000_000m && IsStandaloneCell(s, numberStart, chainEnd))
         {
             kind = QuantityKind.Money;
-            amount = value * unit;
+            amount = value * yenPerUnit;
             i = chainEnd;
         }
         else
         {
-            return null;
+            return false;
         }
 
+        unit = new UnitReading(kind, counter, amount, approximate, i);
+        return true;
+    }
+
+    /// <summary>Reads what stands before the number: an approximation word (約, およそ) and a sign (▲, △, −, -, マイナス).</summary>
+    private static (int Start, bool Negative) ReadPrefix(ReadOnlySpan<char> s, int numberStart, ref bool approximate)
+    {
         var start = numberStart;
-        var negative = false;
         var k = SkipSpacesBack(s, numberStart);
         foreach (var p in ApproximatePrefixes)
         {
@@ -212,16 +262,15 @@ internal static class QuantityScanner
 
         if (k > 0 && (s[k - 1] is '△' or '▲' or '−' || (s[k - 1] == '-' && (k == 1 || !char.IsLetterOrDigit(s[k - 2])))))
         {
-            negative = true;
-            start = k - 1;
-        }
-        else if (s[..k].EndsWith("マイナス"))
-        {
-            negative = true;
-            start = k - 4;
+            return (k - 1, true);
         }
 
-        string? bound = null;
+        return s[..k].EndsWith("マイナス") ? (k - 4, true) : (start, false);
+    }
+
+    /// <summary>Reads what follows the unit: an approximation word (余, あまり) and a bound (以上, 未満 …), moving <paramref name="i"/> past them.</summary>
+    private static string? ReadSuffix(ReadOnlySpan<char> s, ref int i, ref bool approximate)
+    {
         foreach (var sfx in ApproximateSuffixes)
         {
             if (s[i..].StartsWith(sfx))
@@ -236,33 +285,12 @@ internal static class QuantityScanner
         {
             if (s[i..].StartsWith(b))
             {
-                bound = b.TrimStart('を');
                 i += b.Length;
-                break;
+                return b.TrimStart('を');
             }
         }
 
-        if (negative)
-        {
-            amount = -amount;
-            value = -value;
-        }
-
-        end = i;
-        long? yen = null;
-        if (kind == QuantityKind.Money)
-        {
-            var rounded = decimal.Round(amount, MidpointRounding.AwayFromZero);
-            if (rounded is > long.MaxValue or < long.MinValue)
-            {
-                return null;
-            }
-
-            yen = (long)rounded;
-        }
-
-        var number = kind == QuantityKind.Money ? (double)(yen ?? 0) : (double)value;
-        return new QuantityMention(kind, number, yen, counter, approximate, bound, start, numberStart, end, text.RawSlice(start, end));
+        return null;
     }
 
     // A number alone in a table cell or between spaces, not a list marker opening the line.

@@ -21,39 +21,7 @@ internal static partial class AchievementTable
         var warnings = new List<Diagnostic>();
         var footnotes = new List<FootnoteLine>();
         var legend = new Dictionary<char, string>();
-        var cells = new List<Cell>();
-        foreach (var line in lines)
-        {
-            if (line.IsBlank)
-            {
-                continue;
-            }
-
-            var text = line.Text.Trim();
-            if (Footnote.IsFootnote(text))
-            {
-                if (Footnote.TryParse(text, line.Number) is { } note)
-                {
-                    footnotes.Add(note);
-                }
-
-                continue;
-            }
-
-            var entries = StatusScheme.Legend(text).ToList();
-            if (entries.Count >= 2 && !text.Contains('\t', StringComparison.Ordinal) && !text.StartsWith('|'))
-            {
-                foreach (var (grade, scale) in entries)
-                {
-                    legend[grade] = scale;
-                }
-
-                continue;
-            }
-
-            cells.AddRange(Cells(line));
-        }
-
+        var cells = ReadCells(lines, footnotes, legend);
         cells = JoinLetters(cells);
         var (columns, start) = Header(cells);
         if (columns is null)
@@ -159,44 +127,14 @@ internal static partial class AchievementTable
             }
         }
 
-        int? pending = null;
-        foreach (var cell in row.Values)
-        {
-            var mark = Mark(cell.Text);
-            foreach (var note in footnotes.Where(n => mark is not null && n.Mark == mark))
-            {
-                if (note.Scale is null)
-                {
-                    warnings.Add(new Diagnostic(Severity.Warning, file, note.Line, $"footnote '{note.What}' names no status this loader knows; not applied"));
-                    continue;
-                }
-
-                var rank = statusColumns.Count + 1 + statuses.Count(s => s.StatusRank > statusColumns.Count);
-                statuses.Add(new StatusCount(note.What, note.Scale, rank, note.Count, note.Line));
-                if (note.Scale == StatusScales.Pending)
-                {
-                    pending = (pending ?? 0) + note.Count;
-                }
-            }
-        }
-
+        var pending = ApplyFootnotes(row, footnotes, statusColumns.Count, statuses, warnings, file);
         var columnStatuses = statuses.Where(s => s.StatusRank <= statusColumns.Count).ToList();
         planned ??= columnStatuses.Count == 0 ? null : columnStatuses.Sum(s => s.ItemCount);
         if (pending is null && columnStatuses.Any(s => s.StatusScale == StatusScales.Pending))
         {
             pending = columnStatuses.Where(s => s.StatusScale == StatusScales.Pending).Sum(s => s.ItemCount);
         }
-        int? achieved = null;
-        if (columnStatuses.Any(s => s.StatusScale is StatusScales.Exceeded or StatusScales.Achieved)
-            || statusColumns.Any(c => c.Scale is StatusScales.Exceeded or StatusScales.Achieved))
-        {
-            achieved = columnStatuses.Where(s => s.StatusScale is StatusScales.Exceeded or StatusScales.Achieved).Sum(s => s.ItemCount);
-        }
-        else if (statusColumns.Any(c => c.Scale == StatusScales.OnTrack))
-        {
-            // A progress scheme (順調 / やや遅れ / 遅れ) has no achieved class: "as planned" is its best.
-            achieved = columnStatuses.Where(s => s.StatusScale == StatusScales.OnTrack).Sum(s => s.ItemCount);
-        }
+        var achieved = Achieved(columnStatuses, statusColumns);
 
         var last = row.Values.Count == 0 ? row.Line : row.Values.Max(v => v.Line);
         return new PlanAchievementEntry
@@ -214,6 +152,94 @@ internal static partial class AchievementTable
             RawText = string.Join(" | ", new[] { row.Label }.Concat(row.Values.Select(v => v.Text))),
             Span = new SourceSpan(row.Line, Math.Max(row.Line, last)),
         };
+    }
+
+    /// <summary>The table's cells in reading order; footnotes (※1 …) and a grade legend (A: 達成 …) are collected on the way.</summary>
+    private static List<Cell> ReadCells(IReadOnlyList<TextLine> lines, List<FootnoteLine> footnotes, Dictionary<char, string> legend)
+    {
+        var cells = new List<Cell>();
+        foreach (var line in lines)
+        {
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            var text = line.Text.Trim();
+            if (Footnote.IsFootnote(text))
+            {
+                if (Footnote.TryParse(text, line.Number) is { } note)
+                {
+                    footnotes.Add(note);
+                }
+
+                continue;
+            }
+
+            var entries = StatusScheme.Legend(text).ToList();
+            if (entries.Count >= 2 && !text.Contains('\t', StringComparison.Ordinal) && !text.StartsWith('|'))
+            {
+                foreach (var (grade, scale) in entries)
+                {
+                    legend[grade] = scale;
+                }
+
+                continue;
+            }
+
+            cells.AddRange(Cells(line));
+        }
+
+        return cells;
+    }
+
+    /// <summary>
+    /// Adds the statuses that footnotes attach to the row's cells (※1 3項目は数値未確定) after the column statuses;
+    /// returns the pending count they state, or null when none does.
+    /// </summary>
+    private static int? ApplyFootnotes(Row row, List<FootnoteLine> footnotes, int statusColumnCount, List<StatusCount> statuses,
+        List<Diagnostic> warnings, string file)
+    {
+        int? pending = null;
+        foreach (var cell in row.Values)
+        {
+            var mark = Mark(cell.Text);
+            foreach (var note in footnotes.Where(n => mark is not null && n.Mark == mark))
+            {
+                if (note.Scale is null)
+                {
+                    warnings.Add(new Diagnostic(Severity.Warning, file, note.Line, $"footnote '{note.What}' names no status this loader knows; not applied"));
+                    continue;
+                }
+
+                var rank = statusColumnCount + 1 + statuses.Count(s => s.StatusRank > statusColumnCount);
+                statuses.Add(new StatusCount(note.What, note.Scale, rank, note.Count, note.Line));
+                if (note.Scale == StatusScales.Pending)
+                {
+                    pending = (pending ?? 0) + note.Count;
+                }
+            }
+        }
+
+        return pending;
+    }
+
+    /// <summary>Items achieved: the exceeded and achieved classes, or "as planned" in a progress scheme that has no achieved class.</summary>
+    private static int? Achieved(List<StatusCount> columnStatuses, List<AchievementColumn> statusColumns)
+    {
+        int? achieved = null;
+        if (columnStatuses.Any(s => s.StatusScale is StatusScales.Exceeded or StatusScales.Achieved)
+            || statusColumns.Any(c => c.Scale is StatusScales.Exceeded or StatusScales.Achieved))
+        {
+            achieved = columnStatuses.Where(s => s.StatusScale is StatusScales.Exceeded or StatusScales.Achieved).Sum(s => s.ItemCount);
+        }
+        else if (statusColumns.Any(c => c.Scale == StatusScales.OnTrack))
+        {
+            // A progress scheme (順調 / やや遅れ / 遅れ) has no achieved class: "as planned" is its best.
+            achieved = columnStatuses.Where(s => s.StatusScale == StatusScales.OnTrack).Sum(s => s.ItemCount);
+        }
+
+        return achieved;
     }
 
     /// <summary>True when the line begins a table header: a label column (基本方針, 区分) and another column, or two columns of a tab or pipe row.</summary>

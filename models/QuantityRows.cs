@@ -41,6 +41,12 @@ public sealed record FactMeasureRow
     public int? SourcePage { get; set; }
     /// <summary>Physical line of the quantity.</summary>
     public int SourceLine { get; init; }
+    /// <summary>Budget function of the initiative (dim_function); 'unknown' when none was assigned.</summary>
+    public string FunctionId { get; init; } = "unknown";
+    /// <summary>How the initiative's function was found: 'explicit', 'rule' or 'none'.</summary>
+    public string FunctionMethod { get; init; } = "none";
+    /// <summary>The initiative's function evidence.</summary>
+    public string? FunctionEvidence { get; init; }
 }
 
 /// <summary>A row of <c>fact_milestone</c>: one dated schedule phrase.</summary>

@@ -135,6 +135,12 @@ public sealed record FactInitiativeRow
     public int SourceLineStart { get; init; }
     /// <summary>Last physical line.</summary>
     public int SourceLineEnd { get; init; }
+    /// <summary>Budget function (目的別歳出 款, dim_function); 'unknown' when none could be assigned.</summary>
+    public string FunctionId { get; init; } = "unknown";
+    /// <summary>'explicit' (the document prints the 款 above the item or in its row), 'rule' or 'none'.</summary>
+    public string FunctionMethod { get; init; } = "none";
+    /// <summary>The caption, column or rule and matched words behind the function, or why there is none.</summary>
+    public string? FunctionEvidence { get; init; }
 }
 
 /// <summary>A row of <c>etl_document</c>: what happened to one document in one run.</summary>

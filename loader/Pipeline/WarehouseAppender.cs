@@ -40,6 +40,7 @@ internal sealed class WarehouseAppender(WarehouseWriter writer, LoadMetrics metr
     public void Finish(ReferenceData reference, IEnumerable<StatedChange> stated)
     {
         ReferenceLoad.AppendDepartments(writer, reference, stated);
+        ReferenceLoad.AppendFunctions(writer, reference);
         var closeStart = Stopwatch.GetTimestamp();
         writer.EndAppend();
         metrics.Step("close the appenders (DuckDB writes what they hold)", Stopwatch.GetElapsedTime(closeStart));

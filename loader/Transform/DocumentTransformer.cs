@@ -80,6 +80,7 @@ internal static class DocumentTransformer
         Themes.ThemeAssigner.Apply(rows.Policies, reference.ThemeRules);
         rows.DepartmentChanges.AddRange(Departments.DepartmentAssigner.Apply(rows, reference, ctx.Municipality));
         Quantities.QuantityRowBuilder.AddTo(rows, doc);
+        Functions.FunctionAssigner.Apply(rows, reference);
         return rows;
     }
 

@@ -77,6 +77,16 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.dim_fiscal_year (
 USING PARQUET
 LOCATION '${lake}/dim_fiscal_year';
 
+CREATE TABLE IF NOT EXISTS budget_warehouse.dim_function (
+    function_id STRING,
+    code        INT,
+    name        STRING,
+    description STRING,
+    source      STRING
+)
+USING PARQUET
+LOCATION '${lake}/dim_function';
+
 CREATE TABLE IF NOT EXISTS budget_warehouse.dim_policy (
     policy_id        STRING,
     document_id      STRING,
@@ -123,6 +133,9 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.fact_initiative (
     source_page            INT,
     source_line_start      INT,
     source_line_end        INT,
+    function_id            STRING,
+    function_method        STRING,
+    function_evidence      STRING,
     fiscal_year            INT
 )
 USING PARQUET
@@ -149,6 +162,9 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.fact_measure (
     raw_text          STRING,
     source_page       INT,
     source_line       INT,
+    function_id       STRING,
+    function_method   STRING,
+    function_evidence STRING,
     fiscal_year       INT
 )
 USING PARQUET

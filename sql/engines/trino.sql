@@ -81,6 +81,18 @@ WITH (
     external_location = '${lake}/dim_fiscal_year'
 );
 
+CREATE TABLE IF NOT EXISTS hive.budget_warehouse.dim_function (
+    function_id varchar,
+    code        integer,
+    name        varchar,
+    description varchar,
+    source      varchar
+)
+WITH (
+    format = 'PARQUET',
+    external_location = '${lake}/dim_function'
+);
+
 CREATE TABLE IF NOT EXISTS hive.budget_warehouse.dim_policy (
     policy_id        varchar,
     document_id      varchar,
@@ -129,6 +141,9 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_initiative (
     source_page            integer,
     source_line_start      integer,
     source_line_end        integer,
+    function_id            varchar,
+    function_method        varchar,
+    function_evidence      varchar,
     fiscal_year            integer
 )
 WITH (
@@ -157,6 +172,9 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_measure (
     raw_text          varchar,
     source_page       integer,
     source_line       integer,
+    function_id       varchar,
+    function_method   varchar,
+    function_evidence varchar,
     fiscal_year       integer
 )
 WITH (

@@ -20,7 +20,10 @@ create table fact_initiative (
     description            varchar,
     source_page            integer,
     source_line_start      integer not null,
-    source_line_end        integer not null
+    source_line_end        integer not null,
+    function_id            varchar not null,
+    function_method        varchar not null,
+    function_evidence      varchar
 );
 comment on table fact_initiative is 'One row per bulleted item (kind = item), per unbulleted detail line under an item (kind = detail) and per overview line that states amounts without naming a project (kind = summary: 一般会計 …, an account row of a budget table).';
 comment on column fact_initiative.initiative_id is 'Stable key: document id and sequence number.';
@@ -45,3 +48,6 @@ comment on column fact_initiative.description is 'Description paragraph printed 
 comment on column fact_initiative.source_page is '1-based page of the first line in a PDF (file.pdf p.3 l.12 with the line); null for a text document.';
 comment on column fact_initiative.source_line_start is 'First physical line of the text.';
 comment on column fact_initiative.source_line_end is 'Last physical line of the text (after wrapping).';
+comment on column fact_initiative.function_id is 'Budget function, the 款 of the purpose classification (dim_function); ''unknown'' when none could be assigned.';
+comment on column fact_initiative.function_method is 'How the function was found: explicit (the document prints the 款 in a caption above the item or in a 款 column of its row), rule (reference/function_rules.csv on the text, the policy path or the theme), none.';
+comment on column fact_initiative.function_evidence is 'The caption or column with file:line, or the rule and the words it matched, or why no function was assigned. A detail line takes its item''s function.';

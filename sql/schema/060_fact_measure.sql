@@ -17,7 +17,10 @@ create table fact_measure (
     is_approximate    boolean not null,
     raw_text          varchar not null,
     source_page       integer,
-    source_line       integer not null
+    source_line       integer not null,
+    function_id       varchar not null,
+    function_method   varchar not null,
+    function_evidence varchar
 );
 comment on table fact_measure is 'One row per quantity (money, percentage, count) stated in an initiative''s text.';
 comment on column fact_measure.measure_id is 'Stable key: initiative id and the quantity''s position within the initiative.';
@@ -39,3 +42,6 @@ comment on column fact_measure.is_approximate is 'True when the text hedges the 
 comment on column fact_measure.raw_text is 'The quantity as printed, including sign, hedge and unit (約10億円, 18%未満).';
 comment on column fact_measure.source_page is '1-based page of the quantity''s line in a PDF (file.pdf p.3 l.12 with the line); null for a text document.';
 comment on column fact_measure.source_line is 'Physical line of the quantity in the document.';
+comment on column fact_measure.function_id is 'Budget function (款) of the initiative (dim_function); ''unknown'' when none was assigned.';
+comment on column fact_measure.function_method is 'How the initiative''s function was found: explicit, rule or none (fact_initiative.function_method).';
+comment on column fact_measure.function_evidence is 'The initiative''s function evidence (fact_initiative.function_evidence).';

@@ -50,6 +50,15 @@ internal static class ReferenceCsv
             yield break;
         }
 
+        foreach (var row in RowsOfText(text, file, required, optional, problems))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The rows of CSV text already read; <paramref name="file"/> names it in problems.</summary>
+    public static IEnumerable<ReferenceRow> RowsOfText(string text, string file, string[] required, string[] optional, List<ReferenceProblem> problems)
+    {
         var records = Csv.Parse(text);
         if (records.Count == 0)
         {

@@ -40,6 +40,16 @@ internal static class ReferenceLoad
     public static void AppendDepartments(WarehouseWriter writer, ReferenceData reference, IEnumerable<StatedChange> stated) =>
         writer.Append("dim_department", new OrgDirectory(reference.Directory).Apply(stated).Rows(), Append);
 
+    /// <summary>dim_function: the 款 of the reference data, plus the 'unknown' member.</summary>
+    public static void AppendFunctions(WarehouseWriter writer, ReferenceData reference) =>
+        writer.Append("dim_function", FunctionRows(reference), RowAppender<DimFunctionRow>.Append);
+
+    public static IEnumerable<DimFunctionRow> FunctionRows(ReferenceData reference) =>
+    [
+        .. reference.Functions.Select(f => new DimFunctionRow { FunctionId = f.Id, Code = f.Code, Name = f.Name, Description = f.Description, Source = f.Origin }),
+        new DimFunctionRow { FunctionId = "unknown", Code = null, Name = "(不明)", Description = "no 款 printed and no rule matched", Source = "system" },
+    ];
+
     public static void Append(IDuckDBAppenderRow row, DimDepartmentRow r) => row
         .AppendValue(r.DepartmentId).AppendValue(r.Name).AppendValue(r.Bureau).AppendValue(r.Kind).AppendValue(r.Municipality)
         .AppendValue(r.ValidFromFy).AppendValue(r.ValidToFy).AppendValue(r.IsCurrent).AppendValue(r.Source)

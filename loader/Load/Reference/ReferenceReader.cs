@@ -47,12 +47,14 @@ internal static class ReferenceReader
         var rules = ReadDepartmentRules(dir, directory, problems);
         var themes = ReadThemes(dir, problems);
         var themeRules = ReadThemeRules(dir, themes, problems);
+        var functions = FunctionReferenceReader.ReadFunctions(dir, problems);
+        var functionRules = FunctionReferenceReader.ReadRules(dir, functions, themes, problems);
         if (problems.Count > 0)
         {
             throw new ReferenceException(problems);
         }
 
-        return new ReferenceData { Directory = directory, DepartmentRules = rules, ThemeRules = themeRules };
+        return new ReferenceData { Directory = directory, DepartmentRules = rules, ThemeRules = themeRules, Functions = functions, FunctionRules = functionRules };
     }
 
     private static List<OrgUnit> ReadDirectory(string dir, List<ReferenceProblem> problems)
@@ -293,7 +295,7 @@ internal static class ReferenceReader
         return rules;
     }
 
-    private static bool RuleBasics(ReferenceRow row, string file, Dictionary<string, int> ids, List<ReferenceProblem> problems,
+    internal static bool RuleBasics(ReferenceRow row, string file, Dictionary<string, int> ids, List<ReferenceProblem> problems,
         out string id, out string pattern, out Regex regex, out int priority)
     {
         id = row.Get("id") ?? "";
@@ -338,5 +340,5 @@ internal static class ReferenceReader
         return true;
     }
 
-    private static string Nfkc(string s) => s.Normalize(NormalizationForm.FormKC);
+    internal static string Nfkc(string s) => s.Normalize(NormalizationForm.FormKC);
 }

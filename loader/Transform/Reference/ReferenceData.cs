@@ -86,6 +86,53 @@ internal sealed record ThemeRule
     public required int Line { get; init; }
 }
 
+/// <summary>One 款 of the purpose classification of expenditure (目的別歳出), from functions.csv.</summary>
+internal sealed record FunctionClass
+{
+    public required int Code { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>File and line of the row.</summary>
+    public required string Origin { get; init; }
+
+    /// <summary>dim_function key: F and the two-digit code.</summary>
+    public string Id => $"F{Code:00}";
+}
+
+/// <summary>Where a function rule looks: the item's text, the titles of its policy path, or the theme of its policy node.</summary>
+internal enum FunctionTarget
+{
+    Text,
+    Path,
+    Theme,
+}
+
+/// <summary>A keyword or pattern that assigns a 款 to an item.</summary>
+internal sealed record FunctionRule
+{
+    public required string Id { get; init; }
+
+    public required string Pattern { get; init; }
+
+    public required Regex Regex { get; init; }
+
+    /// <summary>The 款 name (functions.csv).</summary>
+    public required string Function { get; init; }
+
+    /// <summary>Higher wins.</summary>
+    public required int Priority { get; init; }
+
+    public required FunctionTarget MatchOn { get; init; }
+
+    public string? Note { get; init; }
+
+    /// <summary>File and line of the rule.</summary>
+    public required string Origin { get; init; }
+}
+
 /// <summary>The analyst-edited reference data of seeds/reference/, validated.</summary>
 internal sealed record ReferenceData
 {
@@ -96,6 +143,12 @@ internal sealed record ReferenceData
     public IReadOnlyList<DepartmentRule> DepartmentRules { get; init; } = [];
 
     public IReadOnlyList<ThemeRule> ThemeRules { get; init; } = [];
+
+    /// <summary>The 款 (functions.csv; the shipped list when the folder has none).</summary>
+    public IReadOnlyList<FunctionClass> Functions { get; init; } = [];
+
+    /// <summary>The 款 rules (function_rules.csv; the shipped rules when the folder has none).</summary>
+    public IReadOnlyList<FunctionRule> FunctionRules { get; init; } = [];
 
     /// <summary>The status scheme (plan_status_words.csv); the shipped one when the folder has none.</summary>
     public Extract.PlanProgress.StatusWords StatusWords { get; init; } = Extract.PlanProgress.StatusWords.Default;

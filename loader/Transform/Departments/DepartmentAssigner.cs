@@ -39,6 +39,15 @@ internal static class DepartmentAssigner
             }
         }
 
+        var named = PageDepartments.Find(rows.Initiatives, rows.SourceLines, rows.Document.FileName);
+        foreach (var row in rows.Initiatives)
+        {
+            if (!byInitiative.ContainsKey(row.InitiativeId) && named.TryGetValue(row.InitiativeId, out var mention))
+            {
+                changes.Add(new StatedChange(new OrgChange(OrgChangeKind.Mention, [], mention.Unit, mention.Parent, mention.Phrase, mention.Line), municipality, row.FiscalYear, rows.Document.FileName));
+            }
+        }
+
         var directory = new OrgDirectory(reference.Directory).Apply(changes);
         var rules = RulesFor(reference.DepartmentRules, municipality);
         var paths = rows.Policies.ToDictionary(p => p.PolicyId, p => p.Path, StringComparer.Ordinal);
@@ -52,6 +61,10 @@ internal static class DepartmentAssigner
             if (byInitiative.TryGetValue(row.InitiativeId, out var stated))
             {
                 result = ExplicitAssignment(stated, directory, municipality, row.FiscalYear, rows.Document.FileName);
+            }
+            else if (named.TryGetValue(row.InitiativeId, out var mention))
+            {
+                result = NamedAssignment(mention, directory, municipality, row.FiscalYear);
             }
             else if (row.ParentInitiativeId is { } parentId && assigned.TryGetValue(parentId, out var parent) && parent.Method != None)
             {
@@ -91,6 +104,16 @@ internal static class DepartmentAssigner
         var evidence = $"explicit {file}:{change.Line} 「{change.Phrase}」: {what}";
         return unit is null
             ? new DepartmentAssignment(Ids.UnknownDepartment, None, evidence + " — but the unit could not be placed in the directory", null)
+            : new DepartmentAssignment(OrgDirectory.Key(unit), Explicit, evidence, unit.Name);
+    }
+
+    private static DepartmentAssignment NamedAssignment(PageMention mention, OrgDirectory directory, string? municipality, int fiscalYear)
+    {
+        var unit = directory.ValidIn(municipality, mention.Unit, fiscalYear);
+        var bureau = mention.Parent is null ? "" : $" under {mention.Parent}";
+        var evidence = $"explicit: {mention.How} 「{mention.Phrase}」 → {mention.Unit}{bureau}";
+        return unit is null
+            ? new DepartmentAssignment(Ids.UnknownDepartment, None, $"{evidence} — but the directory ends or starts {mention.Unit} outside FY{fiscalYear}", null)
             : new DepartmentAssignment(OrgDirectory.Key(unit), Explicit, evidence, unit.Name);
     }
 

@@ -8,6 +8,9 @@ internal enum OrgChangeKind
 
     /// <summary>A unit is created (新設/設置/開設/設立), under a parent when the sentence names one.</summary>
     Create,
+
+    /// <summary>A page names a unit the directory does not know (（こども支援課）, 担当：…): it exists in the document's year.</summary>
+    Mention,
 }
 
 /// <summary>A reorganisation stated in a document sentence.</summary>

@@ -72,6 +72,12 @@ internal sealed class OrgDirectory
     {
         var (change, muni, fy) = (stated.Change, stated.Municipality, stated.FiscalYear);
         var origin = $"{stated.FileName}:{change.Line} 「{change.Phrase}」";
+        if (change.Kind == OrgChangeKind.Mention)
+        {
+            ApplyMention(change, muni, fy, origin);
+            return;
+        }
+
         var parents = new List<string?>();
         var unplaced = new List<string>();
         foreach (var source in change.Sources)
@@ -126,6 +132,24 @@ internal sealed class OrgDirectory
         var next = _units.Where(u => u.Municipality == muni && u.Name == change.Target && u.ValidFrom > fy).Min(u => u.ValidFrom);
         var what = change.Kind == OrgChangeKind.Merge ? $"reorganised from {string.Join(", ", change.Sources)}" : "created";
         _units.Add(New(muni, change.Target, parent, fy, next - 1, $"{what} in FY{fy}: {origin}", origin));
+    }
+
+    /// <summary>
+    /// A unit named on a page: a directory row valid in the year stands; a name the municipality has no row of gets one
+    /// valid in every year (the page shows it exists, not since when), under the bureau named with it (itself added the
+    /// same way). A name whose rows end before or start after the year is left to the validity step (sql/load/040).
+    /// </summary>
+    private void ApplyMention(OrgChange change, string? muni, int fy, string origin)
+    {
+        if (change.Parent is { } parent && !_units.Any(u => u.Municipality == muni && u.Name == parent))
+        {
+            _units.Add(New(muni, parent, null, null, null, $"named on a page (as the bureau of {change.Target}): {origin}", origin));
+        }
+
+        if (ValidIn(muni, change.Target, fy) is null && !_units.Any(u => u.Municipality == muni && u.Name == change.Target))
+        {
+            _units.Add(New(muni, change.Target, change.Parent, null, null, $"named on a page: {origin}", origin));
+        }
     }
 
     private OrgUnit? LatestOf(string? municipality, string name) =>

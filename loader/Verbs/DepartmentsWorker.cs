@@ -23,6 +23,15 @@ internal sealed class DepartmentsWorker(SnapshotStore store, IConfiguration conf
 
         var output = Console.Out;
         await using var connection = await SandboxConnection.OpenAsync(Path.Combine(dir, SnapshotStore.DatabaseFile), null, stoppingToken).ConfigureAwait(false);
+        await output.WriteLineAsync("municipality\tdocuments\tinitiatives\texplicit\trule\tfunction_only\tnone\tassigned_pct").ConfigureAwait(false);
+        var municipalities = await connection.QueryAsync<(string, long, long, long, long, long, long, double?)>(
+            "select municipality, documents, initiatives, explicit_count, rule_count, function_only_count, none_count, assigned_pct from v_department_coverage_by_municipality").ConfigureAwait(false);
+        foreach (var m in municipalities)
+        {
+            await output.WriteLineAsync($"{m.Item1}\t{m.Item2}\t{m.Item3}\t{m.Item4}\t{m.Item5}\t{m.Item6}\t{m.Item7}\t{m.Item8}").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync("file\tfiscal_year\tinitiatives\texplicit\trule\tunknown\tassigned_pct").ConfigureAwait(false);
         var coverage = await connection.QueryAsync<(string, int, long, long, long, long, double?)>(
             "select file_name, fiscal_year, initiatives, explicit_count, rule_count, unknown_count, assigned_pct from v_department_coverage").ConfigureAwait(false);

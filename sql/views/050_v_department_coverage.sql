@@ -29,6 +29,37 @@ final as (
 select * from final
 order by file_name;
 
+-- v_department_coverage_by_municipality: per municipality, how its initiatives got a responsible unit: explicitly
+-- (named on the page or in a reorganisation), by a rule, by their budget function only (no unit, but a 款), or not at all.
+create or replace view v_department_coverage_by_municipality as
+with
+
+documents as (
+    select document_id, coalesce(municipality, '(municipality unknown)') as municipality from dim_document
+),
+
+initiatives as (
+    select document_id, department_id, department_method, function_id from fact_initiative
+),
+
+final as (
+    select
+        d.municipality,
+        cast(count(distinct d.document_id) as bigint) as documents,
+        cast(count(i.document_id) as bigint) as initiatives,
+        cast(count(*) filter (where i.department_method = 'explicit') as bigint) as explicit_count,
+        cast(count(*) filter (where i.department_method = 'rule') as bigint) as rule_count,
+        cast(count(*) filter (where i.department_id = 'unknown' and i.function_id <> 'unknown') as bigint) as function_only_count,
+        cast(count(*) filter (where i.department_id = 'unknown' and i.function_id = 'unknown') as bigint) as none_count,
+        round(100.0 * count(*) filter (where i.department_id <> 'unknown' or i.function_id <> 'unknown') / nullif(count(i.document_id), 0), 1) as assigned_pct
+    from documents as d
+    left join initiatives as i on i.document_id = d.document_id
+    group by all
+)
+
+select * from final
+order by municipality;
+
 -- v_department_unknown: the initiatives left on the 'unknown' member, with the reason and the policy path,
 -- so an analyst can extend seeds/reference/department_rules.csv.
 create or replace view v_department_unknown as

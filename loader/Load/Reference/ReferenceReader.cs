@@ -59,10 +59,29 @@ internal static class ReferenceReader
 
     private static List<OrgUnit> ReadDirectory(string dir, List<ReferenceProblem> problems)
     {
-        var file = $"{Folder}/{DirectoryFile}";
-        var units = new List<OrgUnit>();
-        foreach (var row in ReferenceCsv.Rows(dir, DirectoryFile, ["name", "kind", "valid_from_fy", "valid_to_fy"], ["municipality", "parent", "note"], problems))
+        var units = ReadUnits(dir, DirectoryFile, null, problems);
+        foreach (var (fileName, municipality) in OrgCharts.Files(dir, problems))
         {
+            units.AddRange(ReadUnits(dir, fileName, municipality, problems));
+        }
+
+        CheckDirectory(units, problems);
+        return units;
+    }
+
+    /// <summary>The units of departments.csv (municipality per row), or of one municipality's chart (the file's municipality on every row).</summary>
+    private static List<OrgUnit> ReadUnits(string dir, string fileName, string? chartOf, List<ReferenceProblem> problems)
+    {
+        var file = $"{Folder}/{fileName}";
+        var units = new List<OrgUnit>();
+        foreach (var row in ReferenceCsv.Rows(dir, fileName, ["name", "kind", "valid_from_fy", "valid_to_fy"], ["municipality", "parent", "note"], problems))
+        {
+            if (chartOf is not null && row.Get("municipality") is { } stated && stated != chartOf)
+            {
+                problems.Add(new(file, row.Line, $"municipality '{stated}' in the chart of {chartOf} (leave the column out or empty)"));
+                continue;
+            }
+
             var name = row.Get("name");
             var kind = row.Get("kind");
             if (name is null)
@@ -97,7 +116,7 @@ internal static class ReferenceReader
 
             units.Add(new OrgUnit
             {
-                Municipality = row.Get("municipality"),
+                Municipality = chartOf ?? row.Get("municipality"),
                 Name = name,
                 Kind = kind,
                 Parent = parent,
@@ -109,12 +128,11 @@ internal static class ReferenceReader
             });
         }
 
-        CheckDirectory(units, file, problems);
         return units;
     }
 
     /// <summary>Rows of one unit must not overlap in time, and a parent must exist in every year of its child.</summary>
-    private static void CheckDirectory(List<OrgUnit> units, string file, List<ReferenceProblem> problems)
+    private static void CheckDirectory(List<OrgUnit> units, List<ReferenceProblem> problems)
     {
         foreach (var group in units.GroupBy(u => (u.Municipality, u.Name)))
         {
@@ -125,7 +143,7 @@ internal static class ReferenceReader
                 var cur = ordered[i];
                 if ((prev.ValidTo ?? int.MaxValue) >= (cur.ValidFrom ?? int.MinValue))
                 {
-                    problems.Add(new(file, cur.Line, $"overlapping validity for {cur.Name}: {cur.Range} overlaps {prev.Range} (line {prev.Line})"));
+                    problems.Add(new(FileOf(cur), cur.Line, $"overlapping validity for {cur.Name}: {cur.Range} overlaps {prev.Range} ({(FileOf(prev) == FileOf(cur) ? $"line {prev.Line}" : prev.Origin)})"));
                 }
             }
         }
@@ -135,14 +153,16 @@ internal static class ReferenceReader
             var parents = units.Where(p => p.Municipality == unit.Municipality && p.Name == unit.Parent).ToList();
             if (parents.Count == 0)
             {
-                problems.Add(new(file, unit.Line, $"unknown parent '{unit.Parent}' of {unit.Name} (no row with that name{(unit.Municipality is null ? "" : $" in {unit.Municipality}")})"));
+                problems.Add(new(FileOf(unit), unit.Line, $"unknown parent '{unit.Parent}' of {unit.Name} (no row with that name{(unit.Municipality is null ? "" : $" in {unit.Municipality}")})"));
             }
             else if (!Covers(parents, unit.ValidFrom, unit.ValidTo))
             {
-                problems.Add(new(file, unit.Line, $"parent '{unit.Parent}' of {unit.Name} is not valid in every year of {unit.Range} (parent rows: {string.Join(", ", parents.Select(p => p.Range))})"));
+                problems.Add(new(FileOf(unit), unit.Line, $"parent '{unit.Parent}' of {unit.Name} is not valid in every year of {unit.Range} (parent rows: {string.Join(", ", parents.Select(p => p.Range))})"));
             }
         }
     }
+
+    private static string FileOf(OrgUnit unit) => unit.Origin[..unit.Origin.LastIndexOf(':')];
 
     /// <summary>True when the union of the parent rows covers [from, to].</summary>
     private static bool Covers(List<OrgUnit> parents, int? from, int? to)

@@ -16,6 +16,7 @@ internal sealed record ReportData(string SnapshotId, DateOnly? AsOf, IReadOnlyDi
     public const string ThemeYear = "report_initiatives_theme_year.sql";
     public const string MoneyPillar = "report_money_pillar.sql";
     public const string MoneyRows = "report_money_rows.sql";
+    public const string MoneyFunction = "report_money_function.sql";
     public const string Achievement = "report_plan_achievement.sql";
     public const string PlanStatus = "report_plan_status.sql";
     public const string Milestones = "report_upcoming_milestones.sql";
@@ -24,7 +25,7 @@ internal sealed record ReportData(string SnapshotId, DateOnly? AsOf, IReadOnlyDi
 
     /// <summary>The query files the report runs, in the order it shows them.</summary>
     public static IReadOnlyList<string> QueryFiles { get; } =
-        [Overview, ThemeYear, MoneyPillar, MoneyRows, Achievement, PlanStatus, Milestones, Initiatives, SourceLines];
+        [Overview, ThemeYear, MoneyPillar, MoneyRows, MoneyFunction, Achievement, PlanStatus, Milestones, Initiatives, SourceLines];
 
     public ReportSection this[string queryFile] => Sections[queryFile];
 

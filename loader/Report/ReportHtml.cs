@@ -13,6 +13,7 @@ internal static class ReportHtml
     /// <summary>Ids of the charts, in page order (data-chart attribute of each svg).</summary>
     public const string ThemeYearChart = "initiatives-theme-year";
     public const string MoneyChart = "money-pillar";
+    public const string FunctionChart = "money-function";
     public const string AchievementChart = "achievement-policy";
     public const string MilestoneChart = "upcoming-milestones";
 
@@ -71,6 +72,7 @@ internal static class ReportHtml
         Overview(sb, data[ReportData.Overview]);
         ThemeYear(sb, data[ReportData.ThemeYear]);
         Money(sb, data[ReportData.MoneyPillar], data[ReportData.MoneyRows], sources);
+        MoneyByFunction(sb, data[ReportData.MoneyFunction]);
         Achievement(sb, data[ReportData.Achievement]);
         PlanStatus(sb, data[ReportData.PlanStatus]);
         Milestones(sb, data[ReportData.Milestones], sources, data.AsOf);
@@ -149,6 +151,26 @@ internal static class ReportHtml
         }
 
         sb.Append("</table></details>\n");
+    }
+
+    private static void MoneyByFunction(StringBuilder sb, ReportSection section)
+    {
+        sb.Append("<h2>款別の金額</h2>");
+        if (!Available(sb, section))
+        {
+            return;
+        }
+
+        var groups = section.Rows.GroupBy(r => r.Text("function_name") ?? "(不明)")
+            .Select(g => new ChartGroup(g.Key, [.. g.Select(r => new ChartBar(
+                Year(r.Long("fiscal_year")),
+                r.Long("amount_yen") ?? 0,
+                Yen(r.Long("amount_yen")),
+                $"{g.Key} {Year(r.Long("fiscal_year"))}: {Yen(r.Long("amount_yen"))} (施策 {r.Long("initiatives")}件)",
+                [new("function", g.Key), new("year", r.Text("fiscal_year") ?? ""), new("amount-yen", r.Text("amount_yen") ?? "0")]))]))
+            .ToList();
+        sb.Append(SvgChart.Bars(FunctionChart, "款別の金額 (予算の重点の文書, 役割 value の金額の合計)", groups)).Append('\n');
+        sb.Append("<p class=\"note\">款は目的別歳出の分類 (議会費 … 予備費)。文書が款を示す見出し・列があればそれにより、なければ function_rules.csv の規則による (v_money_by_function)。</p>\n");
     }
 
     private static void Achievement(StringBuilder sb, ReportSection section)

@@ -16,7 +16,7 @@ namespace BudgetWarehouse.Tests.Analysis;
 [Collection(SeedWarehouseCollection.Name)]
 public sealed partial class ReportTests(WarehouseFixture seeds, ITestOutputHelper output)
 {
-    private static readonly string[] ChartIds = [ReportHtml.ThemeYearChart, ReportHtml.MoneyChart, ReportHtml.AchievementChart, ReportHtml.MilestoneChart];
+    private static readonly string[] ChartIds = [ReportHtml.ThemeYearChart, ReportHtml.MoneyChart, ReportHtml.FunctionChart, ReportHtml.AchievementChart, ReportHtml.MilestoneChart];
 
     /// <summary>Where screenshots and report pages go: BW_TEST_ARTIFACTS (set by .ci/run), else tests/TestResults/artifacts.</summary>
     internal static string ArtifactsDir
@@ -38,7 +38,7 @@ public sealed partial class ReportTests(WarehouseFixture seeds, ITestOutputHelpe
         var html = Path.Combine(ArtifactsDir, "report-fixture.html");
         var outcome = await ReportBuilder.WriteAsync(new SnapshotStore(warehouse), html, null, default);
         Assert.Empty(outcome.MissingSections);
-        Assert.Equal(4, outcome.Charts);
+        Assert.Equal(5, outcome.Charts);
 
         var dom = await HeadlessChromium.DumpDomAsync(chromium, html);
         Assert.Contains("data-render-checked=\"yes\"", dom, StringComparison.Ordinal);
@@ -48,6 +48,7 @@ public sealed partial class ReportTests(WarehouseFixture seeds, ITestOutputHelpe
         {
             [ReportHtml.ThemeYearChart] = 4,
             [ReportHtml.MoneyChart] = 3,
+            [ReportHtml.FunctionChart] = 3,
             [ReportHtml.AchievementChart] = 3,
             [ReportHtml.MilestoneChart] = 4,
         };
@@ -59,6 +60,7 @@ public sealed partial class ReportTests(WarehouseFixture seeds, ITestOutputHelpe
         // Bar values are the data: 3 + 3 items (relisted left out); 271 + 1 億円 (2020) + 3 億円 (2021).
         Assert.Equal(6, charts[ReportHtml.ThemeYearChart].Values.Sum());
         Assert.Equal(27_500_000_000d, charts[ReportHtml.MoneyChart].Values.Sum());
+        Assert.Equal(27_500_000_000d, charts[ReportHtml.FunctionChart].Values.Sum());
         Assert.Equal(["2020-10-03", "2020-10-25", "2021-03-01", "2021-04-01"], charts[ReportHtml.MilestoneChart].Starts);
 
         // Explain-style source text: the wrapped item's two printed lines with their numbers.
@@ -90,6 +92,7 @@ public sealed partial class ReportTests(WarehouseFixture seeds, ITestOutputHelpe
         {
             [ReportHtml.ThemeYearChart] = ReportData.ThemeYear,
             [ReportHtml.MoneyChart] = ReportData.MoneyPillar,
+            [ReportHtml.FunctionChart] = ReportData.MoneyFunction,
             [ReportHtml.AchievementChart] = ReportData.Achievement,
             [ReportHtml.MilestoneChart] = ReportData.Milestones,
         };
@@ -138,7 +141,7 @@ public sealed partial class ReportTests(WarehouseFixture seeds, ITestOutputHelpe
         Assert.Equal(0, exit);
         var page = await File.ReadAllTextAsync(html);
         Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.Ordinal);
-        Assert.Equal(4, SvgOpen().Matches(page).Count);
+        Assert.Equal(5, SvgOpen().Matches(page).Count);
 
         // Nothing is fetched at view time: no external scripts, styles, images or fonts.
         Assert.DoesNotMatch(ExternalReference(), page);

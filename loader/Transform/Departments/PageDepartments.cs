@@ -191,10 +191,11 @@ internal static partial class PageDepartments
     [GeneratedRegex(@"[(【\[](?<inner>[^()【】\[\]]{1,40})[)】\]]")]
     private static partial Regex Parenthesis();
 
-    [GeneratedRegex(@"(?<![^\s、,(:])(?<abbr>[^\s=:、,()【】]{1,4})\s*[=:]\s*(?<unit>[^\s、,()【】=:]+)")]
+    [GeneratedRegex(@"(?<![^\s、,(:])(?<abbr>[^\s=:、,()【】]{1,4})\s*[=:]\s*(?<unit>[^\s、,()【】=:]+)(?=[\s、,)]|$)")]
     private static partial Regex LegendPair();
 
-    [GeneratedRegex(@"例|略称|略号|凡例|略")]
+    // Not 例 or 略 alone: 条例 and 戦略 are everywhere.
+    [GeneratedRegex(@"略称|略号|凡例|(?:^|[\s(])例\s*[:)]")]
     private static partial Regex LegendWord();
 
     [GeneratedRegex(@"[\s|│]+")]

@@ -1,5 +1,6 @@
 using BudgetWarehouse.Loader.Load;
 using BudgetWarehouse.Loader.Transform.Departments;
+using BudgetWarehouse.Models;
 using Dapper;
 using DuckDB.NET.Data;
 
@@ -47,6 +48,18 @@ public class PageDepartmentTests
         Assert.Equal(("課", "都市整備部"), units.Where(u => u.Name == "公園緑地課").Select(u => (u.Kind, u.Parent)).Single());
         Assert.Equal("部", units.Single(u => u.Name == "都市整備部").Kind);
         Assert.Contains("city.txt:5 「(こども支援課)」", units.Single(u => u.Name == "こども支援課").Evidence, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("例：子＝こども支援課", "子", "こども支援課")]
+    [InlineData("(略称) 道=道路整備課", "道", "道路整備課")]
+    [InlineData("子=こども支援課、道=道路整備課", "子", "こども支援課")]
+    [InlineData("戦略:観光推進室", null, null)]
+    [InlineData("根拠条例:市民活動推進室", null, null)]
+    public void ALegendDefinesTwoAbbreviationsOrOneAfterItsTitle(string line, string? abbreviation, string? unit)
+    {
+        var legend = PageDepartments.Legend([new FactSourceLineRow { SourceLine = 3, Text = line, Role = "prose" }], "a.txt");
+        Assert.Equal(abbreviation is null ? [] : [(abbreviation, unit!, "legend a.txt:3")], legend.Select(kv => (kv.Key, kv.Value.Unit, kv.Value.Where)).Take(1).ToList());
     }
 
     [Theory]

@@ -41,6 +41,8 @@ public sealed record FactMeasureRow
     public int? SourcePage { get; set; }
     /// <summary>Physical line of the quantity.</summary>
     public int SourceLine { get; init; }
+    /// <summary>Why the amount could not be stored in <see cref="AmountYen"/> (too large, too many digits); null when it was read.</summary>
+    public string? ParseError { get; init; }
 }
 
 /// <summary>A row of <c>fact_milestone</c>: one dated schedule phrase.</summary>

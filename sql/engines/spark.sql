@@ -149,6 +149,7 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.fact_measure (
     raw_text          STRING,
     source_page       INT,
     source_line       INT,
+    parse_error       STRING,
     fiscal_year       INT
 )
 USING PARQUET

@@ -157,6 +157,7 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_measure (
     raw_text          varchar,
     source_page       integer,
     source_line       integer,
+    parse_error       varchar,
     fiscal_year       integer
 )
 WITH (

@@ -17,7 +17,8 @@ create table fact_measure (
     is_approximate    boolean not null,
     raw_text          varchar not null,
     source_page       integer,
-    source_line       integer not null
+    source_line       integer not null,
+    parse_error       varchar
 );
 comment on table fact_measure is 'One row per quantity (money, percentage, count) stated in an initiative''s text.';
 comment on column fact_measure.measure_id is 'Stable key: initiative id and the quantity''s position within the initiative.';
@@ -39,3 +40,4 @@ comment on column fact_measure.is_approximate is 'True when the text hedges the 
 comment on column fact_measure.raw_text is 'The quantity as printed, including sign, hedge and unit (約10億円, 18%未満).';
 comment on column fact_measure.source_page is '1-based page of the quantity''s line in a PDF (file.pdf p.3 l.12 with the line); null for a text document.';
 comment on column fact_measure.source_line is 'Physical line of the quantity in the document.';
+comment on column fact_measure.parse_error is 'Why an amount printed as money could not be stored in amount_yen (larger than BIGINT holds, too many digits): the row keeps raw_text, amount_yen is null and value is the approximate number (NaN when even that overflows); null for every quantity that was read.';

@@ -31,7 +31,7 @@ internal static class WarehouseLock
     }
 
     /// <summary>Removes superseded snapshots past their grace period, unless a load holds the warehouse.</summary>
-    public static bool TryCollect(SnapshotStore store, TimeSpan grace)
+    public static bool TryCollect(SnapshotStore store, TimeSpan grace, int keepSnapshots)
     {
         if (!Directory.Exists(store.Root))
         {
@@ -41,7 +41,7 @@ internal static class WarehouseLock
         try
         {
             using var writerLock = Acquire(store.Root);
-            store.Collect(grace);
+            store.Collect(grace, keepSnapshots);
             return true;
         }
         catch (InvalidOperationException)

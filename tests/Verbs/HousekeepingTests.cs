@@ -31,7 +31,7 @@ public sealed class HousekeepingTests
             var unchanged = await fresh.RunAsync(LoadMode.IfChanged, CancellationToken.None);
             Assert.True(unchanged.NothingChanged);
             Assert.Equal(first.SnapshotId, unchanged.SnapshotId);
-            await Assert.ThrowsAsync<InvalidOperationException>(() => fresh.RunAsync(LoadMode.Publish, CancellationToken.None));
+            await Assert.ThrowsAsync<WarehouseFolderException>(() => fresh.RunAsync(LoadMode.Publish, CancellationToken.None));
         }
 
         Assert.Equal([first.SnapshotId!], SnapshotIds(warehouse));

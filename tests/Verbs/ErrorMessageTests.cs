@@ -71,6 +71,26 @@ public sealed class ErrorMessageTests
     }
 
     [Fact]
+    public async Task An_unexpected_error_is_one_line_and_its_stack_trace_only_with_verbose()
+    {
+        using var temp = new TempDir();
+        var warehouse = Path.Combine(temp.Path, "warehouse");
+        var snapshot = Path.Combine(warehouse, "snapshots", "x");
+        Directory.CreateDirectory(snapshot);
+        await File.WriteAllTextAsync(Path.Combine(snapshot, "budget.duckdb"), "not a database\n");
+        Directory.CreateSymbolicLink(Path.Combine(warehouse, "current"), "snapshots/x");
+
+        var message = $"error: IO Error: The file \"{Path.Combine(snapshot, "budget.duckdb")}\" exists, but it is not a valid DuckDB database file!";
+        Assert.Equal((1, message), await RunAsync($"status --warehouse {warehouse}"));
+
+        var (exit, verbose) = await RunAsync($"status --warehouse {warehouse} --verbose");
+        Assert.Equal(1, exit);
+        Assert.EndsWith(message, verbose, StringComparison.Ordinal);
+        Assert.Contains("StatusWorker failed", verbose, StringComparison.Ordinal);
+        Assert.Contains(" at BudgetWarehouse.Loader.Verbs.StatusWorker", verbose, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_name_that_is_not_utf8_says_so()
     {
         using var temp = new TempDir();

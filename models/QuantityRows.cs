@@ -47,6 +47,8 @@ public sealed record FactMeasureRow
     public string FunctionMethod { get; init; } = "none";
     /// <summary>The initiative's function evidence.</summary>
     public string? FunctionEvidence { get; init; }
+    /// <summary>Why the amount could not be stored in <see cref="AmountYen"/> (too large, too many digits); null when it was read.</summary>
+    public string? ParseError { get; init; }
 }
 
 /// <summary>A row of <c>fact_milestone</c>: one dated schedule phrase.</summary>

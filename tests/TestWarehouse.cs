@@ -49,10 +49,10 @@ internal static class TestWarehouse
     public static LoadPipeline Pipeline(string seeds, string warehouse, IEnumerable<KeyValuePair<string, string?>>? settings = null, IDocumentParser[]? parsers = null) =>
         Services(seeds, warehouse, settings, parsers).GetRequiredService<LoadPipeline>();
 
-    /// <summary>One load; snapshots superseded by it are removed at once unless <paramref name="settings"/> say otherwise.</summary>
+    /// <summary>One load; snapshots superseded by it are removed at once (no grace, none kept) unless <paramref name="settings"/> say otherwise.</summary>
     public static async Task<LoadOutcome> LoadAsync(string seeds, string warehouse, IDictionary<string, string?>? settings = null, IDocumentParser[]? parsers = null)
     {
-        var layered = new Dictionary<string, string?> { ["Warehouse:SnapshotGraceSeconds"] = "0" };
+        var layered = new Dictionary<string, string?> { ["Warehouse:SnapshotGraceSeconds"] = "0", ["Warehouse:KeepSnapshots"] = "1" };
         foreach (var kv in settings ?? new Dictionary<string, string?>())
         {
             layered[kv.Key] = kv.Value;

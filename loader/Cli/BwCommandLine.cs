@@ -16,6 +16,9 @@ internal static class BwCommandLine
 
     public static Option<string?> WarehouseOption { get; } = new("--warehouse") { Description = "Warehouse folder (snapshots, budget.duckdb, parquet/). Default: ./warehouse" };
 
+    /// <summary>Every verb: debug logging, and the stack trace of an unexpected failure (otherwise one <c>error:</c> line).</summary>
+    public static Option<bool> VerboseOption { get; } = new("--verbose") { Description = "Log in detail, with the stack trace of an unexpected error", Recursive = true };
+
     /// <summary>Runs the verb; a bad option or an unreadable file given on the command line is one line and exit 2.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -44,6 +47,7 @@ internal static class BwCommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("BudgetWarehouse: Japanese municipal budget and plan documents → DuckDB star schema + Parquet lake.");
+        root.Options.Add(VerboseOption);
         // One line per verb; each verb lives in its own XxxCommand.cs.
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
@@ -76,6 +80,11 @@ internal static class BwCommandLine
         if (result.GetValue(WarehouseOption) is { } warehouse)
         {
             overrides[$"{WarehouseOptions.Section}:{nameof(WarehouseOptions.Warehouse)}"] = warehouse;
+        }
+
+        if (result.GetValue(VerboseOption))
+        {
+            overrides["Logging:LogLevel:BudgetWarehouse"] = "Debug";
         }
 
         foreach (var kv in settings ?? [])

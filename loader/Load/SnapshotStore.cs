@@ -13,7 +13,8 @@ namespace BudgetWarehouse.Loader.Load;
 /// </code>
 /// A snapshot directory holds a <c>.complete</c> marker once fully written (and fsynced); anything else in
 /// snapshots/ is the debris of an interrupted load and is removed by the next one. A replaced snapshot gets a
-/// <c>.superseded</c> marker; it is removed once that is older than the grace period, so readers that opened it
+/// <c>.superseded</c> marker; beyond the newest snapshots a warehouse keeps, it is removed once that marker is older
+/// than the grace period, so readers that opened it
 /// can finish.
 /// </summary>
 internal static partial class NativeMethods
@@ -128,10 +129,11 @@ internal sealed class SnapshotStore(string warehouseDir, bool flushToDisk = true
     }
 
     /// <summary>
-    /// Removes snapshots that are not current: incomplete ones at once (an interrupted load), complete ones
-    /// once older than <paramref name="grace"/>, so a reader that opened them can finish.
+    /// Removes snapshots that are not current: incomplete ones at once (an interrupted load); complete ones when
+    /// <paramref name="keepSnapshots"/> newer complete snapshots (the current one counted) exist and they were
+    /// superseded at least <paramref name="grace"/> ago, so a reader that opened them can finish.
     /// </summary>
-    public void Collect(TimeSpan grace, string? keep = null)
+    public void Collect(TimeSpan grace, int keepSnapshots = 1, string? keep = null)
     {
         // Temporary links of a publish that was interrupted before its rename.
         if (Directory.Exists(Root))
@@ -151,31 +153,37 @@ internal sealed class SnapshotStore(string warehouseDir, bool flushToDisk = true
         }
 
         var current = CurrentSnapshotId;
-        foreach (var dir in Directory.EnumerateDirectories(SnapshotsDir))
+        var newerComplete = 0;
+        // Ids start with the time they were begun: newest first.
+        foreach (var dir in Directory.EnumerateDirectories(SnapshotsDir).OrderDescending(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(dir);
-            if (name == current || name == keep)
+            var complete = File.Exists(Path.Combine(dir, CompleteMarker));
+            if (name == current || name == keep || (complete && newerComplete < keepSnapshots))
             {
+                newerComplete += complete ? 1 : 0;
                 continue;
             }
 
-            var complete = File.Exists(Path.Combine(dir, CompleteMarker));
             // The grace period runs from when the snapshot stopped being current, not from when it was made.
             var superseded = Path.Combine(dir, SupersededMarker);
             var age = DateTime.UtcNow - (File.Exists(superseded) ? File.GetLastWriteTimeUtc(superseded) : Directory.GetLastWriteTimeUtc(dir));
-            if (!complete || age >= grace)
+            if (complete && age < grace)
             {
-                try
-                {
-                    Directory.Delete(dir, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // Still in use or already gone; the next load tries again.
-                }
-                catch (UnauthorizedAccessException)
-                {
-                }
+                newerComplete++;
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Still in use or already gone; the next load tries again.
+            }
+            catch (UnauthorizedAccessException)
+            {
             }
         }
     }

@@ -13,6 +13,7 @@ internal static class OptionsRegistration
             .Validate(o => !string.IsNullOrWhiteSpace(o.Seeds) && !string.IsNullOrWhiteSpace(o.Warehouse), "Warehouse:Seeds and Warehouse:Warehouse must be set")
             .Validate(o => o.MaxFileBytes > 0 && o.MaxLineLength > 0, "Warehouse:MaxFileBytes and Warehouse:MaxLineLength must be positive")
             .Validate(o => o.SnapshotGraceSeconds >= 0 && o.Parallelism >= 0, "Warehouse:SnapshotGraceSeconds and Warehouse:Parallelism cannot be negative")
+            .Validate(o => o.KeepSnapshots >= 1 && o.DocumentHistoryRuns >= 0, "Warehouse:KeepSnapshots must be at least 1 and Warehouse:DocumentHistoryRuns cannot be negative")
             .ValidateOnStart();
         return services;
     }

@@ -23,6 +23,12 @@ public sealed class WarehouseOptions
     /// <summary>How long a superseded snapshot stays for readers that opened it.</summary>
     public int SnapshotGraceSeconds { get; set; } = 300;
 
+    /// <summary>Complete snapshots kept on disk, the current one included; older ones are removed after their grace period.</summary>
+    public int KeepSnapshots { get; set; } = 3;
+
+    /// <summary>Runs whose per-document rows etl_document keeps (older runs keep their etl_run row); 0 keeps every run.</summary>
+    public int DocumentHistoryRuns { get; set; } = 20;
+
     /// <summary>
     /// Flush a snapshot's files to disk before publishing it, so that a power cut cannot leave a current snapshot
     /// with missing pages. A killed process needs no flush (the kernel keeps what was written); turn off only for

@@ -35,9 +35,9 @@ internal sealed record LoadOutcome(
 /// <summary>Whether a run publishes a snapshot when its inputs have not changed.</summary>
 internal enum LoadMode
 {
-    /// <summary>Always publish a new snapshot (the <c>load</c> verb).</summary>
+    /// <summary>Always publish a new snapshot (tests and the bench's full loads).</summary>
     Publish,
 
-    /// <summary>Publish only when a document, the manifest, the reference data or the loader changed (the service).</summary>
+    /// <summary>Publish only when a document, the manifest, the reference data or the loader changed (the <c>load</c> verb and the service).</summary>
     IfChanged,
 }

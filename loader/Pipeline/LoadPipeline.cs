@@ -28,23 +28,36 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
 
     public Task<LoadOutcome> RunAsync(CancellationToken cancellationToken) => RunAsync(LoadMode.Publish, cancellationToken);
 
-    public async Task<LoadOutcome> RunAsync(LoadMode mode, CancellationToken cancellationToken) =>
-        await RunAsync(mode, allowCarry: true, cancellationToken).ConfigureAwait(false)
-            ?? await RunAsync(mode, allowCarry: false, cancellationToken).ConfigureAwait(false)
+    /// <summary>
+    /// With <see cref="LoadMode.IfChanged"/>, returns at once (nothing locked, read or written) when the inputs' metadata
+    /// is as the current snapshot was built from (<see cref="InputStamp"/>); when only their metadata changed, decides
+    /// from their hashes, under the lock.
+    /// </summary>
+    public async Task<LoadOutcome> RunAsync(LoadMode mode, CancellationToken cancellationToken)
+    {
+        var stamp = InputStamp.Compute(_options.SeedsPath, _options.MaxFileBytes, _options.MaxLineLength, DateTime.UtcNow);
+        if (mode == LoadMode.IfChanged && store.CurrentSnapshotId is { } current && InputStamp.Matches(store.Root, current, stamp))
+        {
+            return new LoadOutcome(new RunLog(time.GetUtcNow().UtcDateTime).RunId, current, 0, 0, 0, 0, 0, [], [], null) { NothingChanged = true };
+        }
+
+        return await RunAsync(mode, allowCarry: true, stamp, cancellationToken).ConfigureAwait(false)
+            ?? await RunAsync(mode, allowCarry: false, stamp, cancellationToken).ConfigureAwait(false)
             ?? throw new UnreachableException("a run that carries nothing cannot be invalidated");
+    }
 
     /// <summary>Removes superseded snapshots past their grace period, unless a load holds the warehouse.</summary>
-    public bool TryCollect() => WarehouseLock.TryCollect(store, Grace);
+    public bool TryCollect() => WarehouseLock.TryCollect(store, Grace, _options.KeepSnapshots);
 
     /// <summary>Null when the documents invalidated the rows it carried (<see cref="CarryCheck.Invalidated"/>): the caller runs again without carrying.</summary>
-    private async Task<LoadOutcome?> RunAsync(LoadMode mode, bool allowCarry, CancellationToken cancellationToken)
+    private async Task<LoadOutcome?> RunAsync(LoadMode mode, bool allowCarry, string? stamp, CancellationToken cancellationToken)
     {
         var run = new RunLog(time.GetUtcNow().UtcDateTime);
         _metrics.Reset();
         var stageStart = LoadMetrics.Start();
         Directory.CreateDirectory(store.Root);
         using var writerLock = WarehouseLock.Acquire(store.Root);
-        store.Collect(Grace);
+        store.Collect(Grace, _options.KeepSnapshots);
         if (ReferenceLoad.TryRead(_options.SeedsPath, out var reference) is { } referenceFailure)
         {
             Log.NothingPublished(logger, run.RunId, referenceFailure);
@@ -60,6 +73,8 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         var previous = PreviousSnapshot.Find(store);
         if (mode == LoadMode.IfChanged && previous.State is not null && previous.State.InputsDigest == scanned.Digest)
         {
+            // Same bytes, new times (a touch, a copy): remember the new metadata so that the next run decides without hashing.
+            InputStamp.Write(store.Root, store.CurrentSnapshotId!, stamp);
             return new LoadOutcome(run.RunId, store.CurrentSnapshotId, scanned.Work.Count, 0, 0, 0, 0, [], [], null) { NothingChanged = true };
         }
 
@@ -78,7 +93,8 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
 
             // Only once the writer has closed the file: DuckDB refuses a read-only open while another process holds it read-write.
             store.Publish(snapshotId);
-            store.Collect(Grace);
+            InputStamp.Write(store.Root, snapshotId, stamp);
+            store.Collect(Grace, _options.KeepSnapshots);
             Log.LoadPublished(logger, run.RunId, snapshotId, outcome.Loaded, outcome.Unchanged, outcome.Rejected, outcome.Rows, run.Elapsed.ElapsedMilliseconds);
             return outcome;
         }
@@ -155,7 +171,8 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         var parallelism = _options.Parallelism > 0 ? _options.Parallelism : Environment.ProcessorCount;
         var lineageSeries = await LineageStage.LinkAsync(writer, parallelism, target.Changes, lake, _metrics, cancellationToken).ConfigureAwait(false);
         await writer.CreateViewsAsync(cancellationToken, _metrics.Step).ConfigureAwait(false);
-        await run.WriteAsync(writer, _options.SeedsPath, snapshotId, scanned.Inputs.Count + scanned.Problems.Count(p => p.File is null), time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+        await run.WriteAsync(writer, _options.SeedsPath, snapshotId, scanned.Inputs.Count + scanned.Problems.Count(p => p.File is null), time.GetUtcNow().UtcDateTime, _options.DocumentHistoryRuns,
+            cancellationToken).ConfigureAwait(false);
         var checkpointStart = Stopwatch.GetTimestamp();
         await writer.ExecuteAsync("checkpoint", cancellationToken).ConfigureAwait(false);
         _metrics.Step("checkpoint", Stopwatch.GetElapsedTime(checkpointStart));

@@ -116,8 +116,13 @@ internal sealed class RunLog(DateTime started)
         }
     }
 
-    /// <summary>Appends etl_document's rows in file order and the run's etl_run row.</summary>
-    public async Task WriteAsync(WarehouseWriter writer, string seedsPath, string snapshotId, int seen, DateTime finished, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends etl_document's rows in file order and the run's etl_run row, and keeps etl_document's rows of the
+    /// newest <paramref name="documentHistoryRuns"/> runs only (0: all), so that it does not grow by a row per
+    /// document per run without bound; etl_run keeps a row for every run.
+    /// </summary>
+    public async Task WriteAsync(WarehouseWriter writer, string seedsPath, string snapshotId, int seen, DateTime finished, int documentHistoryRuns,
+        CancellationToken cancellationToken)
     {
         Documents.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
         writer.AppendRunLog(Documents);
@@ -127,5 +132,11 @@ internal sealed class RunLog(DateTime started)
             "insert into etl_run values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", cancellationToken,
             RunId, Started, finished, seedsPath, snapshotId, seen,
             Loaded, Unchanged, rejected, Removed, rejected > 0 ? "partial" : "ok", message).ConfigureAwait(false);
+        if (documentHistoryRuns > 0)
+        {
+            await writer.ExecuteAsync(
+                "delete from etl_document where run_id not in (select run_id from etl_run order by started_at desc, run_id desc limit $1)", cancellationToken,
+                documentHistoryRuns).ConfigureAwait(false);
+        }
     }
 }

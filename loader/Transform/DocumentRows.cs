@@ -24,7 +24,7 @@ internal sealed class DocumentRows
     /// <summary>Reorganisations the document states (applied to dim_department across documents).</summary>
     public List<Departments.StatedChange> DepartmentChanges { get; } = [];
 
-    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+    public IReadOnlyList<Diagnostic> Warnings { get; set; } = [];
 
     public long RowCount => 1 + Policies.Count + Initiatives.Count + Measures.Count + Milestones.Count + PlanAchievements.Count + PlanStatuses.Count + SourceLines.Count;
 }

@@ -21,8 +21,17 @@ internal sealed class DocsWorker(DocsRequest request, SnapshotStore store, IHost
             await using var connection = await WarehouseDatabase.OpenReadOnlyAsync(path, stoppingToken).ConfigureAwait(false);
             var markdown = await DataDictionary.BuildAsync(connection, request.DatabasePath is null ? "the warehouse's current snapshot" : Path.GetFileName(path), stoppingToken).ConfigureAwait(false);
             var outPath = Path.GetFullPath(request.OutPath);
-            Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-            await File.WriteAllTextAsync(outPath, markdown, new UTF8Encoding(false), stoppingToken).ConfigureAwait(false);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+                await File.WriteAllTextAsync(outPath, markdown, new UTF8Encoding(false), stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The runtime's message for an unwritable place can be "could not find": say what was attempted.
+                throw new IOException($"cannot write {outPath}: {ex.Message}", ex);
+            }
+
             await Console.Out.WriteLineAsync($"wrote {outPath}").ConfigureAwait(false);
             return 0;
         }

@@ -8,14 +8,20 @@ using Microsoft.Extensions.Logging;
 
 namespace BudgetWarehouse.Loader.Verbs;
 
-/// <summary>The <c>load</c> verb: one full load, a summary on stdout, exit code 0 / 2 / 1.</summary>
+/// <summary>The <c>load</c> verb: one load (nothing when nothing changed), a summary on stdout, exit code 0 / 2 / 1.</summary>
 internal sealed class LoadWorker(LoadPipeline pipeline, LoadMetrics metrics, SnapshotStore store, IHostApplicationLifetime lifetime, ILogger<LoadWorker> logger)
     : OneShotWorker(lifetime, logger)
 {
     protected override async Task<int> RunAsync(CancellationToken stoppingToken)
     {
-        var outcome = await LoadProgress.RunAsync(metrics, pipeline.RunAsync(stoppingToken), logger).ConfigureAwait(false);
+        var outcome = await LoadProgress.RunAsync(metrics, pipeline.RunAsync(LoadMode.IfChanged, stoppingToken), logger).ConfigureAwait(false);
         var output = Console.Out;
+        if (outcome.NothingChanged)
+        {
+            await output.WriteLineAsync($"nothing changed since snapshot {outcome.SnapshotId} (documents, manifest, reference data, loader): nothing published").ConfigureAwait(false);
+            return 0;
+        }
+
         foreach (var r in outcome.Documents.Where(d => d.Status is "rejected" or "stale"))
         {
             var where = r.ErrorLine is > 0 && !r.FileName.Contains(':', StringComparison.Ordinal) ? $"{r.FileName}:{r.ErrorLine}" : r.FileName;

@@ -31,7 +31,8 @@ internal abstract class OneShotWorker(IHostApplicationLifetime lifetime, ILogger
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            logger.LogError(ex, "{Verb} failed: {Message}", GetType().Name, ex.Message);
+            // One line for the user; the stack trace only with --verbose (debug logging).
+            logger.LogDebug(ex, "{Verb} failed: {Message}", GetType().Name, ex.Message);
             await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             Environment.ExitCode = 1;
         }

@@ -165,6 +165,7 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.fact_measure (
     function_id       STRING,
     function_method   STRING,
     function_evidence STRING,
+    parse_error       STRING,
     fiscal_year       INT
 )
 USING PARQUET

@@ -175,6 +175,7 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_measure (
     function_id       varchar,
     function_method   varchar,
     function_evidence varchar,
+    parse_error       varchar,
     fiscal_year       integer
 )
 WITH (

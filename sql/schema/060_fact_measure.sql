@@ -20,7 +20,8 @@ create table fact_measure (
     source_line       integer not null,
     function_id       varchar not null,
     function_method   varchar not null,
-    function_evidence varchar
+    function_evidence varchar,
+    parse_error       varchar
 );
 comment on table fact_measure is 'One row per quantity (money, percentage, count) stated in an initiative''s text.';
 comment on column fact_measure.measure_id is 'Stable key: initiative id and the quantity''s position within the initiative.';
@@ -45,3 +46,4 @@ comment on column fact_measure.source_line is 'Physical line of the quantity in 
 comment on column fact_measure.function_id is 'Budget function (款) of the initiative (dim_function); ''unknown'' when none was assigned.';
 comment on column fact_measure.function_method is 'How the initiative''s function was found: explicit, rule or none (fact_initiative.function_method).';
 comment on column fact_measure.function_evidence is 'The initiative''s function evidence (fact_initiative.function_evidence).';
+comment on column fact_measure.parse_error is 'Why an amount printed as money could not be stored in amount_yen (larger than BIGINT holds, too many digits): the row keeps raw_text, amount_yen is null and value is the approximate number (NaN when even that overflows); null for every quantity that was read.';

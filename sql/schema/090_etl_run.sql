@@ -38,7 +38,7 @@ create table etl_document (
     warnings    varchar,
     row_count   bigint  not null
 );
-comment on table etl_document is 'One row per document (file) per run: what happened to it and why.';
+comment on table etl_document is 'One row per document (file) per run, for the newest runs (setting Warehouse:DocumentHistoryRuns, default 20; etl_run keeps every run): what happened to it and why.';
 comment on column etl_document.run_id is 'Run (etl_run).';
 comment on column etl_document.file_name is 'Path relative to the documents folder (or the manifest entry).';
 comment on column etl_document.document_id is 'Document id when the file could be read.';

@@ -7,7 +7,7 @@ namespace BudgetWarehouse.Tests.Verbs;
 /// <summary>
 /// A corpus of bad inputs (every kind the loader promises to reject, plus damaged copies of a seed) loads beside
 /// good documents: the good ones load, and each bad one is recorded in etl_document with a reason. Copies of the
-/// seed in CP932, UTF-16 and UTF-8 with BOM load with the same counts as the UTF-8 original.
+/// seed in CP932, UTF-16 (with and without BOM) and UTF-8 with BOM load with the same counts as the UTF-8 original.
 /// </summary>
 public sealed class BadInputCorpusTests
 {
@@ -37,6 +37,8 @@ public sealed class BadInputCorpusTests
             ["good/cp932.txt"] = Cp932.GetBytes(seedText),
             ["good/utf16le.txt"] = [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(seedText)],
             ["good/utf16be.txt"] = [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(seedText)],
+            ["good/utf16le-no-bom.txt"] = Encoding.Unicode.GetBytes(seedText),
+            ["good/utf16be-no-bom.txt"] = Encoding.BigEndianUnicode.GetBytes(seedText),
             ["good/utf8bom.txt"] = [0xEF, 0xBB, 0xBF, .. seed],
         };
 

@@ -40,10 +40,54 @@ public sealed class ErrorMessageTests
         await ServiceTestSupport.Pipeline(seeds.Root, warehouse).RunAsync(CancellationToken.None);
 
         var (exit, stderr) = await RunAsync($"docs --warehouse {warehouse} --out /proc/x.md");
-        Assert.Equal(2, exit);
-        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
-        Assert.Contains("/proc/x.md", stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', stderr);
+        Assert.Equal((2, "error: cannot write /proc/x.md: Could not find file '/proc/x.md'."), (exit, stderr));
+    }
+
+    [Fact]
+    public async Task A_warehouse_folder_that_cannot_be_written_is_called_read_only_not_locked()
+    {
+        using var temp = new TempDir();
+        var seeds = new SeedsFolder(Path.Combine(temp.Path, "seeds"));
+        seeds.Write("a.txt", ServiceTestSupport.BudgetSeed);
+
+        // sysfs refuses new files even to root, as a read-only mount or a folder without write permission does.
+        var (exit, stderr) = await RunAsync($"load --seeds {seeds.Root} --warehouse /sys/fs");
+        Assert.Equal((2, "error: the warehouse folder /sys/fs is read-only: cannot create /sys/fs/.lock (Access to the path '/sys/fs/.lock' is denied.)"), (exit, stderr));
+    }
+
+    [Fact]
+    public async Task A_warehouse_locked_by_another_load_is_one_line_with_exit_2()
+    {
+        using var temp = new TempDir();
+        var seeds = new SeedsFolder(Path.Combine(temp.Path, "seeds"));
+        seeds.Write("a.txt", ServiceTestSupport.BudgetSeed);
+        var warehouse = Path.Combine(temp.Path, "warehouse");
+        Directory.CreateDirectory(warehouse);
+        var lockPath = Path.Combine(warehouse, ".lock");
+        using var held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var (exit, stderr) = await RunAsync($"load --seeds {seeds.Root} --warehouse {warehouse}");
+        Assert.Equal((2, $"error: another load is writing to {warehouse} (lock {lockPath} is held)"), (exit, stderr));
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_is_one_line_and_its_stack_trace_only_with_verbose()
+    {
+        using var temp = new TempDir();
+        var warehouse = Path.Combine(temp.Path, "warehouse");
+        var snapshot = Path.Combine(warehouse, "snapshots", "x");
+        Directory.CreateDirectory(snapshot);
+        await File.WriteAllTextAsync(Path.Combine(snapshot, "budget.duckdb"), "not a database\n");
+        Directory.CreateSymbolicLink(Path.Combine(warehouse, "current"), "snapshots/x");
+
+        var message = $"error: IO Error: The file \"{Path.Combine(snapshot, "budget.duckdb")}\" exists, but it is not a valid DuckDB database file!";
+        Assert.Equal((1, message), await RunAsync($"status --warehouse {warehouse}"));
+
+        var (exit, verbose) = await RunAsync($"status --warehouse {warehouse} --verbose");
+        Assert.Equal(1, exit);
+        Assert.EndsWith(message, verbose, StringComparison.Ordinal);
+        Assert.Contains("StatusWorker failed", verbose, StringComparison.Ordinal);
+        Assert.Contains(" at BudgetWarehouse.Loader.Verbs.StatusWorker", verbose, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public sealed class IncrementalLoadTests
         using var temp = new TempDir();
         var seeds = new SeedsFolder(Path.Combine(temp.Path, "seeds"));
         var warehouse = Path.Combine(temp.Path, "warehouse");
-        var pipeline = ServiceTestSupport.Pipeline(seeds.Root, warehouse, ("Warehouse:SnapshotGraceSeconds", "0"));
+        var pipeline = ServiceTestSupport.Pipeline(seeds.Root, warehouse, ("Warehouse:SnapshotGraceSeconds", "0"), ("Warehouse:KeepSnapshots", "1"));
         seeds.Write("a.txt", ServiceTestSupport.BudgetSeed);
         await pipeline.RunAsync(CancellationToken.None);
 
@@ -144,7 +144,7 @@ public sealed class IncrementalLoadTests
         seeds.Write("c.txt", ServiceTestSupport.BudgetSeedVariant(2));
         var last = await pipeline.RunAsync(CancellationToken.None);
 
-        // With no grace period the reader's snapshot folder is gone, yet its open database reads on unchanged.
+        // With no grace period and only the current snapshot kept, the reader's snapshot folder is gone, yet its open database reads on unchanged.
         Assert.Equal([last.SnapshotId!], Directory.GetDirectories(Path.Combine(warehouse, "snapshots")).Select(Path.GetFileName));
         Assert.Equal(before, ServiceTestSupport.Digest(reader));
         Assert.Equal(1L, reader.ExecuteScalar<long>("select count(*) from dim_document"));

@@ -22,6 +22,7 @@ internal enum QuantityKind
 /// <param name="NumberStart">First digit.</param>
 /// <param name="End">One past the last working character, including 余 or a bound word.</param>
 /// <param name="RawText">The printed text of [Start, End).</param>
+/// <param name="ParseError">Why the amount could not be stored (too large for amount_yen, too many digits); null when it was read.</param>
 internal sealed record QuantityMention(
     QuantityKind Kind,
     double Value,
@@ -32,4 +33,5 @@ internal sealed record QuantityMention(
     int Start,
     int NumberStart,
     int End,
-    string RawText);
+    string RawText,
+    string? ParseError = null);

@@ -6,6 +6,7 @@ namespace BudgetWarehouse.Loader.Transform.Quantities;
 /// <summary>Builds fact_measure and fact_milestone rows from a document's initiative rows.</summary>
 internal static class QuantityRowBuilder
 {
+    /// <summary>Adds the rows; an amount kept unparsed (<see cref="FactMeasureRow.ParseError"/>) adds a warning with its line.</summary>
     public static void AddTo(DocumentRows rows, ParsedDocument doc)
     {
         var byId = rows.Initiatives.ToDictionary(i => i.InitiativeId, StringComparer.Ordinal);
@@ -19,6 +20,7 @@ internal static class QuantityRowBuilder
             measureIds.Add(Ids.Measure(m.SegmentKey, m.Ordinal));
         }
 
+        var unreadable = new List<Diagnostic>();
         for (var k = 0; k < extracted.Measures.Count; k++)
         {
             var m = extracted.Measures[k];
@@ -48,7 +50,17 @@ internal static class QuantityRowBuilder
                 IsApproximate = m.Mention.IsApproximate,
                 RawText = m.Mention.RawText,
                 SourceLine = m.SourceLine,
+                ParseError = m.Mention.ParseError,
             });
+            if (m.Mention.ParseError is { } error)
+            {
+                unreadable.Add(new Diagnostic(Severity.Warning, rows.Document.FileName, m.SourceLine, $"{m.Mention.RawText}: {error}"));
+            }
+        }
+
+        if (unreadable.Count > 0)
+        {
+            rows.Warnings = [.. rows.Warnings, .. unreadable];
         }
 
         foreach (var ms in extracted.Milestones)

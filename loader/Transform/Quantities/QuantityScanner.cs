@@ -52,6 +52,14 @@ internal static class QuantityScanner
             var start = i + rel;
             if (!NumberReader.TryReadChain(s, start, out var value, out var chainEnd, out var hasMultiplier))
             {
+                // Too many digits or too large a chain: when 円 follows it is still an amount, kept with the reason.
+                if (!skipNext && !IsEmbedded(s, start) && UnreadableAmount.TryRead(text, s, start) is { } unreadable)
+                {
+                    result.Add(unreadable);
+                    i = unreadable.End;
+                    continue;
+                }
+
                 i = start + 1;
                 continue;
             }
@@ -146,7 +154,8 @@ internal static class QuantityScanner
             var rounded = decimal.Round(amount, MidpointRounding.AwayFromZero);
             if (rounded is > long.MaxValue or < long.MinValue)
             {
-                return null;
+                return new QuantityMention(kind, (double)amount, null, counter, approximate, bound, start, numberStart, end, text.RawSlice(start, end),
+                    UnreadableAmount.TooLargeReason);
             }
 
             yen = (long)rounded;
@@ -245,7 +254,7 @@ internal static class QuantityScanner
     }
 
     /// <summary>Reads what stands before the number: an approximation word (約, およそ) and a sign (▲, △, −, -, マイナス).</summary>
-    private static (int Start, bool Negative) ReadPrefix(ReadOnlySpan<char> s, int numberStart, ref bool approximate)
+    internal static (int Start, bool Negative) ReadPrefix(ReadOnlySpan<char> s, int numberStart, ref bool approximate)
     {
         var start = numberStart;
         var k = SkipSpacesBack(s, numberStart);
@@ -260,7 +269,8 @@ internal static class QuantityScanner
             }
         }
 
-        if (k > 0 && (s[k - 1] is '△' or '▲' or '−' || (s[k - 1] == '-' && (k == 1 || !char.IsLetterOrDigit(s[k - 2])))))
+        // A hyphen after a Latin letter or digit joins a code (A-7億円); after Japanese text (予算を-500万円) it is a sign.
+        if (k > 0 && (s[k - 1] is '△' or '▲' or '−' || (s[k - 1] == '-' && (k == 1 || !(IsAsciiLetter(s[k - 2]) || IsDigit(s[k - 2]))))))
         {
             return (k - 1, true);
         }

@@ -73,7 +73,7 @@ internal sealed partial class PlanProgressParser
             var counts = _status.Read(lines, asOf);
             var rest = lines.Where(l => !_status.Consumed.Contains(l.Number)).ToList();
             var policies = _policyList.ToDictionary(kv => kv.Key, kv => kv.Value.Title);
-            var (rows, warnings) = section is null ? ([], []) : AchievementTable.Parse(rest, file, policies);
+            var (rows, warnings) = section is null ? ([], []) : AchievementTable.Parse(rest, file, policies, words);
             _warnings.AddRange(warnings);
             var summary = lines.Select(l => AchievementSummary.TryParse(l.Text, l.Number)).FirstOrDefault(s => s is not null);
             if (summary is not null)
@@ -152,8 +152,8 @@ internal sealed partial class PlanProgressParser
         }
 
         /// <summary>A year in the caption above the table ("令和5年度末時点の達成状況"); footnotes and rows do not count.</summary>
-        private static int? CaptionYear(List<TextLine> lines) => lines
-            .TakeWhile(l => !AchievementTable.StartsHeader(l))
+        private int? CaptionYear(List<TextLine> lines) => lines
+            .TakeWhile(l => !AchievementTable.StartsHeader(l, words))
             .Where(l => !l.IsBlank && !Footnote.IsFootnote(l.Text.Trim()))
             .Select(l => SectionHeading.YearOf(l.Text.Replace(" ", "", StringComparison.Ordinal)))
             .FirstOrDefault(y => y is not null);

@@ -38,7 +38,7 @@ internal sealed partial class PlanProgressParser
     }
 
     /// <summary>Walks the lines once, keeping the current part, reporting year and policy nodes.</summary>
-    private sealed partial class Builder(string file)
+    private sealed partial class Builder(string file, StatusWords words)
     {
         private readonly List<PolicyNode> _policies = [];
         private readonly Dictionary<string, PolicyNode> _byCode = new(StringComparer.Ordinal);
@@ -48,7 +48,7 @@ internal sealed partial class PlanProgressParser
         private readonly List<(Section Section, int Line, List<TextLine> Lines)> _achievementSections = [];
         private readonly List<(Section Section, int Line)> _initiativeSections = [];
         private readonly StringBuilder _principle = new();
-        private readonly StatusGroups _status = new(StatusWords.Default, file);
+        private readonly StatusGroups _status = new(words, file);
         private readonly List<TextLine> _looseLines = [];
         private readonly HashSet<int> _understood = [];
         private DateOnly? _asOf;
@@ -136,7 +136,7 @@ internal sealed partial class PlanProgressParser
         /// <summary>A table header printed without a section heading of its own opens an achievement section.</summary>
         private bool OpenImplicitTable(TextLine line)
         {
-            if (!AchievementTable.StartsHeader(line))
+            if (!AchievementTable.StartsHeader(line, words))
             {
                 return false;
             }

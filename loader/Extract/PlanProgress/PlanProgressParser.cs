@@ -71,9 +71,12 @@ internal sealed partial class PlanProgressParser : IDocumentParser
             + Math.Min(initiativeSections * 10, 20) + (achievementSections > 0 ? 10 : 0);
     }
 
-    public ParsedDocument Parse(SourceText source)
+    public ParsedDocument Parse(SourceText source) => Parse(source, StatusWords.Default);
+
+    /// <summary>Parses with the status words in force (the user's seeds/reference/plan_status_words.csv).</summary>
+    public ParsedDocument Parse(SourceText source, StatusWords words)
     {
-        var builder = new Builder(source.File);
+        var builder = new Builder(source.File, words);
         foreach (var line in source.Lines)
         {
             builder.Accept(line);

@@ -44,6 +44,9 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
 
     public List<(int Line, string Message)> Warnings { get; } = [];
 
+    /// <summary>Grade meanings printed as a legend in the section ("S=目標を上回って達成、A=目標を達成").</summary>
+    public Dictionary<char, string> Legend { get; } = [];
+
     public void Accept(List<StatusEvent> events, int line, string text)
     {
         string? parent = null;
@@ -170,16 +173,17 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
     {
         var main = g.Counts.Where(c => c.Parent is null).ToList();
         var sum = main.Sum(c => c.Number);
-        var ordered = main.OrderBy(c => words.ClassOf(c.Word).Rank).Concat(g.Counts.Where(c => c.Parent is not null)).ToList();
-        var statuses = ordered.Select((c, i) => new StatusCount(c.Word, Scale(c.Word), i + 1, c.Number, c.Line)
+        var ordered = main.OrderBy(c => words.ClassOf(Meaning(c.Word) ?? c.Word).Rank).Concat(g.Counts.Where(c => c.Parent is not null)).ToList();
+        var statuses = ordered.Select((c, i) => new StatusCount(c.Word, words.ClassOf(Meaning(c.Word) ?? c.Word).Class, i + 1, c.Number, c.Line)
         {
             StatedRate = c.RateText is null ? null : double.Parse(c.RateText.TrimEnd('%'), CultureInfo.InvariantCulture),
             StatedRateText = c.RateText,
             StatedRateDecimals = Decimals(c.RateText),
             Change = c.Change,
             ParentRaw = c.Parent,
+            Meaning = Meaning(c.Word),
         }).ToList();
-        var achievedCounts = main.Where(c => words.ClassOf(c.Word).Class == StatusClasses.Achieved).ToList();
+        var achievedCounts = main.Where(c => words.ClassOf(Meaning(c.Word) ?? c.Word).Class == StatusClasses.Achieved).ToList();
         var rateText = g.RateText ?? (achievedCounts.Count == 1 ? achievedCounts[0].RateText : null);
         var policy = g.Label is null ? null : AchievementTable.PolicyNumber(g.Label);
         return new PlanAchievementEntry
@@ -202,9 +206,9 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
         };
     }
 
-    /// <summary>The legacy scale of a word, for status_scale; words it does not know are other.</summary>
-    private static string Scale(string word) => StatusScheme.ClassifyWord(word) ?? (word.Length == 1 && StatusScheme.Grade(word) is { } grade
-        ? StatusScheme.DefaultGradeScale(grade) : StatusScales.Other);
+
+    /// <summary>The word a printed legend gives a grade letter (S=目標を上回って達成), or null.</summary>
+    private string? Meaning(string word) => word.Length == 1 && Legend.TryGetValue(word[0], out var meaning) ? meaning : null;
 
     private static int Decimals(string? rate)
     {

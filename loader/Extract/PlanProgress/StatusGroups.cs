@@ -51,6 +51,17 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
                 continue;
             }
 
+            if (LegendOf(trimmed) is { } legend)
+            {
+                foreach (var (grade, word) in legend)
+                {
+                    groups.Legend[grade] = word;
+                }
+
+                Consumed.UnionWith(numbers);
+                continue;
+            }
+
             var events = _prose.Scan(trimmed);
             if (!events.Any(e => e.Kind is StatusEventKind.Count or StatusEventKind.Change or StatusEventKind.Rate or StatusEventKind.BreakdownOf))
             {
@@ -106,6 +117,13 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
         {
             yield return (string.Join(" ", cells), numbers);
         }
+    }
+
+    /// <summary>A line that only gives grades their meaning (S=目標を上回って達成、A=目標を達成), or null.</summary>
+    private static List<(char Grade, string Word)>? LegendOf(string text)
+    {
+        var entries = StatusScheme.Legend(text).ToList();
+        return entries.Count >= 2 && !text.Contains('\t', StringComparison.Ordinal) && !text.StartsWith('|') ? entries : null;
     }
 
     private static bool IsCell(string text) =>

@@ -60,6 +60,14 @@ internal static partial class StatusRun
                 {
                     current.HasCounter = true;
                 }
+                else if (entries.Count > 0 && !TableHeader(label, words) && IsUnknownWord(t, words) && i + 1 < tokens.Count && Number(tokens[i + 1]) is { Percent: null, Signed: false })
+                {
+                    // A word the scheme file does not know, in the run of words it knows: a status all the same,
+                    // loaded as class other and listed by bw status so that the user can classify it.
+                    current = new Entry(t, i, pending);
+                    pending = [];
+                    entries.Add(current);
+                }
                 else if (entries.Count == 0)
                 {
                     label.Add(t);
@@ -169,6 +177,15 @@ internal static partial class StatusRun
         return (words.Exact(t) ?? words.Exact(Suffix().Replace(t, ""))) is { } w ? (w.Word, 1) : null;
     }
 
+    /// <summary>Cells before the first status word that name table columns (方針, 項目数): the run is a policy table, whose row labels are no statuses.</summary>
+    private static bool TableHeader(List<string> label, StatusWords words) =>
+        label.Any(l => AchievementColumns.Classify(l, words).Role is ColumnRole.Label or ColumnRole.Planned);
+
+    /// <summary>A short run of kanji and kana that is no column header (区分, 件数, 構成比): what an unknown status word looks like.</summary>
+    private static bool IsUnknownWord(string t, StatusWords words) =>
+        t.Length is >= 2 and <= 12 && UnknownWord().IsMatch(t) && !TotalLabel().IsMatch(t)
+        && AchievementColumns.Classify(t, words).Role == ColumnRole.Unknown;
+
     private static Token? Number(string t)
     {
         var m = NumberToken().Match(t);
@@ -233,6 +250,9 @@ internal static partial class StatusRun
 
     [GeneratedRegex(@"^(?:項目|件|事業|取組|施策)$")]
     private static partial Regex CounterOnly();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}ー々]+$")]
+    private static partial Regex UnknownWord();
 
     [GeneratedRegex(@"\(\s*([▲△\-+]?\d{1,3}(?:\.\d+)?\s*%)\s*\)")]
     private static partial Regex BracketedShare();

@@ -133,11 +133,8 @@ internal static partial class AchievementTable
         var pending = ApplyFootnotes(row, footnotes, statusColumns.Count, statuses, warnings, file);
         var columnStatuses = statuses.Where(s => s.StatusRank <= statusColumns.Count).ToList();
         planned ??= columnStatuses.Count == 0 ? null : columnStatuses.Sum(s => s.ItemCount);
-        if (pending is null && columnStatuses.Any(s => StatusScheme.IsPending(s.StatusRaw, words)))
-        {
-            pending = columnStatuses.Where(s => StatusScheme.IsPending(s.StatusRaw, words)).Sum(s => s.ItemCount);
-        }
-
+        pending ??= columnStatuses.Any(s => StatusScheme.IsPending(s.StatusRaw, words))
+            ? columnStatuses.Where(s => StatusScheme.IsPending(s.StatusRaw, words)).Sum(s => s.ItemCount) : null;
         var achieved = Achieved(columnStatuses, statusColumns, words);
 
         var last = row.Values.Count == 0 ? row.Line : row.Values.Max(v => v.Line);

@@ -59,6 +59,7 @@ internal sealed partial class PlanProgressParser
                 PlanEndFiscalYear = _period?.End,
                 PlanPrinciple = _principle.Length == 0 ? null : _principle.ToString(),
                 Achievements = achievements,
+                SourceLines = SourceLines(achievements),
             };
         }
 
@@ -82,6 +83,7 @@ internal sealed partial class PlanProgressParser
             }
 
             rows = [.. rows.Select(r => r with { AsOfDate = asOf }).Concat(counts).OrderBy(r => r.Span.StartLine)];
+            SectionRoles(lines, rows);
             if (rows.Count == 0 && section is { } s)
             {
                 _warnings.Add(new Diagnostic(Severity.Warning, file, headingLine, $"section '{s.Title}' has no status counts or achievement table this loader can read"));

@@ -77,6 +77,7 @@ internal sealed partial class PlanProgressParser
                 return;
             }
 
+            _lines.Add(line);
             var text = line.Text.Trim();
             if (_part == Part.Preamble && _title is null && PlanTitle.IsReportTitle(text))
             {
@@ -85,6 +86,7 @@ internal sealed partial class PlanProgressParser
             }
             else if (SectionHeading.TryParse(text) is { } section)
             {
+                Role(line, SourceLineRoles.Heading);
                 OpenSection(section, line, text);
             }
             else
@@ -156,6 +158,7 @@ internal sealed partial class PlanProgressParser
 
             if (_title is null)
             {
+                Role(line, SourceLineRoles.Heading);
                 _title = text;
                 _planName = PlanTitle.PlanName(text);
                 return;
@@ -173,12 +176,14 @@ internal sealed partial class PlanProgressParser
             {
                 _asOf ??= asOf;
                 _understood.Add(line.Number);
+                Role(line, SourceLineRoles.Prose);
             }
 
             if (_period is null && PlanPeriod.Find(text) is { } period)
             {
                 _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
                 _understood.Add(line.Number);
+                Role(line, SourceLineRoles.Prose);
             }
 
             _looseLines.Add(line);
@@ -195,6 +200,7 @@ internal sealed partial class PlanProgressParser
 
             if (OverviewLabel.TryParse(text) is { } label)
             {
+                Role(line, SourceLineRoles.Heading);
                 _block = label.Block;
                 if (label.InlineValue is { } value)
                 {
@@ -213,19 +219,23 @@ internal sealed partial class PlanProgressParser
             {
                 case OverviewBlock.Principle:
                     AppendParagraph(_principle, text);
+                    Role(line, SourceLineRoles.Prose);
                     return;
                 case OverviewBlock.Period when _period is null && PlanPeriod.Find(text) is { } period:
                     _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
+                    Role(line, SourceLineRoles.Prose);
                     return;
-                case OverviewBlock.Policies when PolicyHeading.TryParse(text) is { } entry:
+                case OverviewBlock.Policies when PolicyHeading.TryParse(ListBullet().Replace(text, "")) is { } entry:
                     if (!_policyList.TryAdd(entry.Number, (entry.Title, entry.Marker, line.Number)))
                     {
                         _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, $"basic policy {entry.Number} listed twice; the first is kept"));
                     }
 
+                    Role(line, SourceLineRoles.Heading);
                     return;
                 case null when _period is null && PlanPeriod.Find(text) is { } period:
                     _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
+                    Role(line, SourceLineRoles.Prose);
                     return;
                 default:
                     _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, "outline text not recognised (not a principle, period or basic policy); not loaded"));
@@ -275,6 +285,7 @@ internal sealed partial class PlanProgressParser
 
             if (_item is null && _level1 is null && ColumnCaption().IsMatch(text))
             {
+                Role(line, SourceLineRoles.TableRow);
                 return;
             }
 
@@ -369,6 +380,10 @@ internal sealed partial class PlanProgressParser
         }
 
     }
+
+    // The bullet of a list entry of the outline ("- ・ 1 title", "・1 title"), not part of the entry.
+    [GeneratedRegex(@"^(?:-\s*)?[・•]\s*")]
+    private static partial Regex ListBullet();
 
     [GeneratedRegex(@"^(?:(?:基本)?方針\s*)?\d{1,2}\s*[.、:]?\s*")]
     private static partial Regex PolicyLabelTitle();

@@ -49,6 +49,14 @@ public sealed record StatusCount(string StatusRaw, string StatusScale, int Statu
     public string? Meaning { get; init; }
 }
 
+/// <summary>Items that moved from one status to another since the last report ("A←C:3件(No5,12,48)").</summary>
+/// <param name="From">The status before, as printed.</param>
+/// <param name="To">The status now, as printed.</param>
+/// <param name="ItemCount">Items that moved.</param>
+/// <param name="ItemRefs">The item numbers listed with the count, in the order printed; empty when none.</param>
+/// <param name="Line">Line the transition is printed on.</param>
+public sealed record StatusTransition(string From, string To, int ItemCount, IReadOnlyList<int> ItemRefs, int Line);
+
 /// <summary>One row of a plan-progress report's achievement table: a basic policy or the total.</summary>
 public sealed record PlanAchievementEntry
 {
@@ -96,6 +104,9 @@ public sealed record PlanAchievementEntry
 
     /// <summary>Counts per status, in the scheme's order.</summary>
     public IReadOnlyList<StatusCount> Statuses { get; init; } = [];
+
+    /// <summary>Items that changed status since the last report, as printed with the counts (A←C:3件).</summary>
+    public IReadOnlyList<StatusTransition> Transitions { get; init; } = [];
 
     /// <summary>The row's cells as printed, joined with " | ".</summary>
     public required string RawText { get; init; }

@@ -56,7 +56,7 @@ internal sealed partial class PlanProgressParser
                 Warnings = _warnings,
                 PlanName = _planName,
                 PlanStartFiscalYear = _period?.Start,
-                PlanEndFiscalYear = _period?.End,
+                PlanEndFiscalYear = _extendedTo ?? _period?.End,
                 PlanPrinciple = _principle.Length == 0 ? null : _principle.ToString(),
                 Achievements = achievements,
                 SourceLines = SourceLines(achievements),

@@ -57,6 +57,8 @@ internal sealed partial class PlanProgressParser
         private string? _title;
         private string? _planName;
         private (int Start, int End, int? Stated, string Evidence, int Line)? _period;
+        private int? _extendedTo;
+        private bool _records;
         private Section? _section;
         private string? _level1;
         private string? _level2;
@@ -79,6 +81,7 @@ internal sealed partial class PlanProgressParser
 
             _lines.Add(line);
             var text = line.Text.Trim();
+            _extendedTo = PlanPeriod.Extension(text) ?? _extendedTo;
             if (_part == Part.Preamble && _title is null && PlanTitle.IsReportTitle(text))
             {
                 // The report's own title names its subject (…の進捗状況) and would otherwise read as a section.
@@ -179,9 +182,15 @@ internal sealed partial class PlanProgressParser
                 Role(line, SourceLineRoles.Prose);
             }
 
-            if (_period is null && PlanPeriod.Find(text) is { } period)
+            if (_period is null && !PlanPeriod.IsPhase(text) && PlanPeriod.Find(text) is { } period)
             {
                 _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
+                _understood.Add(line.Number);
+                Role(line, SourceLineRoles.Prose);
+            }
+
+            if (PlanPeriod.IsPhase(text) || PlanPeriod.Extension(text) is not null)
+            {
                 _understood.Add(line.Number);
                 Role(line, SourceLineRoles.Prose);
             }
@@ -221,6 +230,9 @@ internal sealed partial class PlanProgressParser
                     AppendParagraph(_principle, text);
                     Role(line, SourceLineRoles.Prose);
                     return;
+                case OverviewBlock.Period or null when PlanPeriod.IsPhase(text):
+                    Role(line, SourceLineRoles.Prose); // a phase of the plan (前期(令和3~5年度)): not the period
+                    return;
                 case OverviewBlock.Period when _period is null && PlanPeriod.Find(text) is { } period:
                     _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
                     Role(line, SourceLineRoles.Prose);
@@ -245,6 +257,23 @@ internal sealed partial class PlanProgressParser
 
         private void AcceptInitiatives(TextLine line, string text)
         {
+            // A numbered table of text columns: its row numbers are record numbers, not basic policies.
+            _records = KeyValueTable.IsHeader(text) || (_records && KeyValueTable.IsRow(text));
+            if (_records)
+            {
+                CloseItem();
+                Role(line, SourceLineRoles.TableRow);
+                return;
+            }
+
+            if (TextNormalizer.IsCircledNumber(text[0]) && _status.StatesCount(text))
+            {
+                // ②期限内に完了できなかった取組(6 項目): a category with its count, not a sub-heading.
+                CloseItem();
+                _looseLines.Add(line);
+                return;
+            }
+
             var year = _section?.FiscalYear;
             if (InitiativeTitle.TryParse(text) is { } title)
             {
@@ -322,63 +351,6 @@ internal sealed partial class PlanProgressParser
 
         private bool IsHeading(PolicyHeadingLine heading) =>
             heading.Level == 2 || _policyList.Count == 0 || _policyList.ContainsKey(heading.Number);
-
-        private void CloseItem()
-        {
-            if (_item is null)
-            {
-                return;
-            }
-
-            _initiatives.Add(new InitiativeNode
-            {
-                Seq = _item.Seq,
-                Kind = InitiativeKinds.Item,
-                PolicyCode = _item.Policy,
-                Text = _item.Title,
-                RawText = _item.RawTitle,
-                Span = _item.Span,
-                FiscalYear = _item.Year,
-                PlanRef = _item.PlanRef,
-                IsNumericTarget = _item.IsNumericTarget,
-                Description = _item.Description.Length == 0 ? null : _item.Description.ToString(),
-                DescriptionSpan = _item.DescriptionSpan,
-            });
-            _item = null;
-        }
-
-        private static string Prefix(int? year) => year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "/" : "";
-
-        /// <summary>The node of (year, path), created on first sight; a second heading with the same path reuses it.</summary>
-        private string EnsureNode(int? year, int level, string path, PolicyHeadingLine heading, TextLine line, string? parent)
-        {
-            var code = Prefix(year) + path;
-            if (_byCode.TryGetValue(code, out var existing))
-            {
-                if (existing.Title != heading.Title)
-                {
-                    _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number,
-                        $"heading '{heading.Marker} {heading.Title}' repeats the number of '{existing.Title}' (line {existing.Span.StartLine}) in the same year; its items are filed under the first"));
-                }
-
-                return code;
-            }
-
-            var node = new PolicyNode
-            {
-                Level = level,
-                Code = code,
-                Title = heading.Title,
-                Marker = heading.Marker,
-                ParentCode = parent,
-                FiscalYear = year,
-                Span = SourceSpan.Line(line.Number),
-            };
-            _policies.Add(node);
-            _byCode[code] = node;
-            return code;
-        }
-
     }
 
     // The bullet of a list entry of the outline ("- ・ 1 title", "・1 title"), not part of the entry.

@@ -33,9 +33,11 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
         public string? RateText { get; set; }
         public HashSet<string>? Schemes { get; set; }
         public List<Count> Counts { get; } = [];
+        public List<StatusTransition> Transitions { get; } = [];
     }
 
     private readonly List<Group> _groups = [];
+    private readonly List<StatusTransition> _transitions = [];
     private int? _total = context.LastOrDefault(e => e.Kind == StatusEventKind.Total)?.Number;
     private int? _relisted = context.LastOrDefault(e => e.Kind == StatusEventKind.Relisted)?.Number;
     private int? _net = context.LastOrDefault(e => e.Kind == StatusEventKind.Net)?.Number;
@@ -108,6 +110,19 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
 
     private Group? Open => _groups.Count == 0 ? null : _groups[^1];
 
+    /// <summary>Transitions (A←C:3件) belong to the counts printed above them, else to the next counts.</summary>
+    public void AddTransitions(List<StatusTransition> transitions)
+    {
+        if (Open is { } g)
+        {
+            g.Transitions.AddRange(transitions);
+        }
+        else
+        {
+            _transitions.AddRange(transitions);
+        }
+    }
+
     private void AddCount(StatusEvent e, string? parent, int line, string text)
     {
         var word = e.Word!;
@@ -126,6 +141,8 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
             g = new Group(line, text, e.Label) { Total = _total, Relisted = _relisted, Net = _net, RateText = _rate };
             _total = _relisted = _net = null;
             _rate = null;
+            g.Transitions.AddRange(_transitions);
+            _transitions.Clear();
             _groups.Add(g);
         }
 
@@ -201,6 +218,7 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
             StatedRateDecimals = Decimals(rateText),
             AsOfDate = asOf,
             Statuses = statuses,
+            Transitions = g.Transitions,
             RawText = g.Text.Trim(),
             Span = new SourceSpan(g.Line, g.LastLine),
         };

@@ -142,7 +142,7 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
     private static bool IsCell(string text) =>
         text.Length <= MaxCellLength && !text.Contains('。', StringComparison.Ordinal) && !text.Contains('\t', StringComparison.Ordinal)
         && text.IndexOfAny(['←', '→']) < 0
-        && !Footnote.IsFootnote(text) && !Sentence().IsMatch(text);
+        && !Footnote.IsFootnote(text) && !Sentence().IsMatch(text) && AsOfDate.Find(text) is null;
 
     [GeneratedRegex(@"増減|前年比|前年度比|対前年")]
     private static partial Regex ChangeHeader();

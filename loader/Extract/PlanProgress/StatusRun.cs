@@ -106,7 +106,9 @@ internal static partial class StatusRun
             return [];
         }
 
-        var policy = label.Count == 0 || AchievementTable.PolicyNumber(string.Join(" ", label)) is null ? null : string.Join(" ", label);
+        // The policy the run is of: the label cells nearest the counts that start with a policy number (方針2).
+        var policy = Enumerable.Range(0, label.Count).Select(i => string.Join(" ", label.Skip(i)))
+            .FirstOrDefault(l => AchievementTable.PolicyNumber(l) is not null);
         var events = new List<StatusEvent>();
         foreach (var e in counted)
         {

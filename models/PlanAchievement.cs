@@ -1,43 +1,5 @@
 namespace BudgetWarehouse.Models;
 
-/// <summary>
-/// Normalised status classes of plan-progress reports. Reports print status as words or grades
-/// (達成 / 一部達成 / 未達成, A–D, S/A/B/C, 順調 / やや遅れ / 遅れ, 完了 / 取組中 / 未着手); each printed
-/// word maps to one of these classes, best first.
-/// </summary>
-public static class StatusScales
-{
-    /// <summary>Target exceeded (S, 目標を上回る).</summary>
-    public const string Exceeded = "exceeded";
-
-    /// <summary>Achieved or completed (達成, 達成済, 完了, 実施済).</summary>
-    public const string Achieved = "achieved";
-
-    /// <summary>Progressing as planned, not yet finished (順調, 概ね順調).</summary>
-    public const string OnTrack = "on_track";
-
-    /// <summary>Partly achieved or under way (一部達成, 概ね達成, 取組中, 実施中).</summary>
-    public const string Partial = "partial";
-
-    /// <summary>Behind schedule (やや遅れ, 遅れ).</summary>
-    public const string Behind = "behind";
-
-    /// <summary>Not achieved (未達成).</summary>
-    public const string NotAchieved = "not_achieved";
-
-    /// <summary>Not started (未着手, 未実施).</summary>
-    public const string NotStarted = "not_started";
-
-    /// <summary>Result not yet known (数値未確定, 評価中, 集計中).</summary>
-    public const string Pending = "pending";
-
-    /// <summary>A word no scheme knows (its class comes from the status scheme file, if anywhere).</summary>
-    public const string Other = "other";
-
-    /// <summary>All classes, best first.</summary>
-    public static IReadOnlyList<string> All { get; } = [Exceeded, Achieved, OnTrack, Partial, Behind, NotAchieved, NotStarted, Pending, Other];
-}
-
 /// <summary>Kinds of rows of an achievement table.</summary>
 public static class AchievementRowKinds
 {
@@ -59,7 +21,7 @@ public static class AchievementRowKinds
 
 /// <summary>A count of items with one status in one row of an achievement table.</summary>
 /// <param name="StatusRaw">The status word as printed (達成, 一部達成, A, 数値未確定 …).</param>
-/// <param name="StatusScale">Normalised class, see <see cref="StatusScales"/>.</param>
+/// <param name="StatusScale">Class on the normalised scale (achieved, on_track, delayed, not_started, other) from the status words file; for a grade with a legend, the class of the legend's word.</param>
 /// <param name="StatusRank">Position of the status in the document's own scheme, 1 = best.</param>
 /// <param name="ItemCount">Number of items with this status.</param>
 /// <param name="Line">Line the count is printed on.</param>
@@ -86,6 +48,14 @@ public sealed record StatusCount(string StatusRaw, string StatusScale, int Statu
     /// <summary>The word a legend gives a printed grade ("B" → "概ね達成"), when the report prints one.</summary>
     public string? Meaning { get; init; }
 }
+
+/// <summary>Items that moved from one status to another since the last report ("A←C:3件(No5,12,48)").</summary>
+/// <param name="From">The status before, as printed.</param>
+/// <param name="To">The status now, as printed.</param>
+/// <param name="ItemCount">Items that moved.</param>
+/// <param name="ItemRefs">The item numbers listed with the count, in the order printed; empty when none.</param>
+/// <param name="Line">Line the transition is printed on.</param>
+public sealed record StatusTransition(string From, string To, int ItemCount, IReadOnlyList<int> ItemRefs, int Line);
 
 /// <summary>One row of a plan-progress report's achievement table: a basic policy or the total.</summary>
 public sealed record PlanAchievementEntry
@@ -134,6 +104,9 @@ public sealed record PlanAchievementEntry
 
     /// <summary>Counts per status, in the scheme's order.</summary>
     public IReadOnlyList<StatusCount> Statuses { get; init; } = [];
+
+    /// <summary>Items that changed status since the last report, as printed with the counts (A←C:3件).</summary>
+    public IReadOnlyList<StatusTransition> Transitions { get; init; } = [];
 
     /// <summary>The row's cells as printed, joined with " | ".</summary>
     public required string RawText { get; init; }

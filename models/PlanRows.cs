@@ -56,7 +56,7 @@ public sealed record FactPlanStatusRow
     public string RowKind { get; init; } = "";
     /// <summary>Status word as printed.</summary>
     public string StatusRaw { get; init; } = "";
-    /// <summary>Normalised class (see StatusScales).</summary>
+    /// <summary>Class on the normalised scale as the parser read it (same words file as status_class).</summary>
     public string StatusScale { get; init; } = "";
     /// <summary>Position in the document's scheme, 1 = best.</summary>
     public int StatusRank { get; init; }

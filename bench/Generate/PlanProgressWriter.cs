@@ -72,16 +72,17 @@ internal sealed class PlanProgressWriter(Random rng, DocumentStyle style, Munici
     }
 
     /// <summary>
-    /// Most reports also state the completion counts of all items, in one of the shapes real reports use: a
-    /// sentence with a breakdown, a status table flattened onto one line (spaced label, change before its
-    /// label), or a plain run. Returns whether it wrote them (one more achievement row).
+    /// Most reports also state the status counts of all items, in one of the shapes real reports use: a sentence
+    /// with a breakdown, a status table flattened onto one line (spaced label, change before its label), a plain
+    /// run, a pipe table with a total row, list lines with shares, grades with their legend and a transition
+    /// line, or categories numbered with circled digits. Returns whether it wrote them (one more achievement row).
     /// </summary>
     private bool WriteStatusCounts(int total, int completed)
     {
         var notStarted = rng.Next(Math.Max(1, (total - completed) / 3 + 1));
         var underWay = total - completed - notStarted;
         var (up, down) = (1 + rng.Next(5), rng.Next(3));
-        switch (rng.Next(4))
+        switch (rng.Next(8))
         {
             case 0:
                 Add($"{BudgetPrioritiesWriter.Era(fiscalYear)}年度末現在、{total}項目のうち「完了」が{completed}項目、「取組中」が{underWay}項目、「未着手」が{notStarted}項目となりました。");
@@ -94,6 +95,22 @@ internal sealed class PlanProgressWriter(Random rng, DocumentStyle style, Munici
                 return true;
             case 2:
                 Add($"完了 {completed} 取組中 {underWay} 未着手 {notStarted}", "");
+                return true;
+            case 3:
+                Add("| 区分 | 件数 | 割合 |", "|---|---|---|", $"| 完了 | {completed}件 | {Rate(completed, total)} |", $"| 取組中 | {underWay}件 | {Rate(underWay, total)} |",
+                    $"| 未着手 | {notStarted}件 | {Rate(notStarted, total)} |", $"| 計 | {total}件 | 100% |", "");
+                return true;
+            case 4:
+                Add($"完了: {completed}項目 ({Rate(completed, total)})", $"取組中: {underWay}項目 ({Rate(underWay, total)})", $"未着手: {notStarted}項目 ({Rate(notStarted, total)})", "");
+                return true;
+            case 5:
+                // Grades with their legend, and the items that moved up since the last report.
+                var exceeded = rng.Next(completed / 5 + 1);
+                Add("評価 S=目標を上回って達成、A=目標を達成、B=一部達成", $"S {exceeded} A {completed - exceeded} B {total - completed}",
+                    $"A←B:{up}件(No{1 + rng.Next(9)},{10 + rng.Next(20)})", "");
+                return true;
+            case 6:
+                Add($"①期限内に完了した取組({completed} 項目)", $"②期限内に完了できなかった取組({total - completed} 項目)", "");
                 return true;
             default:
                 return false;

@@ -72,7 +72,8 @@ internal sealed class DocumentProcessor(FamilyDetector detector, WarehouseOption
             var source = SourceText.FromBytes(input.FileName, bytes);
             metrics.Add(LoadStage.Decode, ref stageStart);
             var parser = ParserFor(input, source, ref family);
-            var parsed = parser.Parse(source);
+            // The plan family reads status words from the user's scheme file, not only the shipped one.
+            var parsed = parser is Extract.PlanProgress.PlanProgressParser plan ? plan.Parse(source, reference.StatusWords) : parser.Parse(source);
             metrics.Add(LoadStage.Parse, ref stageStart);
             var ctx = new DocumentContext
             {

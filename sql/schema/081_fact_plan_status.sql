@@ -35,7 +35,7 @@ comment on column fact_plan_status.fiscal_year is 'Fiscal year the table reports
 comment on column fact_plan_status.policy_id is 'Level-1 policy node (dim_policy); null for the total row.';
 comment on column fact_plan_status.row_kind is 'policy, total, subtotal or status, as in fact_plan_achievement.';
 comment on column fact_plan_status.status_raw is 'The status as printed: the column header (達成(B), 一部達成, A, やや遅れ) or the words of a footnote (数値未確定).';
-comment on column fact_plan_status.status_scale is 'Normalised class, best first: exceeded, achieved, on_track, partial, behind, not_achieved, not_started, pending. Grades (S, A-D) follow the report''s legend, else S=exceeded A=achieved B=partial C=not_achieved D=not_started.';
+comment on column fact_plan_status.status_scale is 'Class as the parser read it, from the same scheme file as status_class (achieved, on_track, delayed, not_started, other); for a grade letter the class of the word its printed legend gives. Kept for readers of v1: use status_class.';
 comment on column fact_plan_status.status_rank is 'Position of the status in the document''s own scheme, 1 = best (column order, footnote statuses after the columns).';
 comment on column fact_plan_status.item_count is 'Number of items with this status in this row.';
 comment on column fact_plan_status.source_page is '1-based page of the count''s line in a PDF (file.pdf p.3 l.12 with the line); null for a text document.';

@@ -46,7 +46,7 @@ public class AchievementTableTests
         Assert.Empty(warnings);
         Assert.Equal(new SourceSpan(6, 6), rows[2].Span);
         Assert.Equal("3 財政基盤の質を高める | 33 項目※ | 28 項目 | 84.8%", rows[2].RawText);
-        Assert.Equal(new StatusCount("数値未確定", StatusScales.Pending, 2, 2, 9), rows[2].Statuses[1]);
+        Assert.Equal(new StatusCount("数値未確定", "other", 2, 2, 9), rows[2].Statuses[1]);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class AchievementTableTests
         Assert.Equal([26, 31, 57], rows.Select(r => r.ItemsPlanned ?? -1));
         Assert.Equal([20, 25, 45], rows.Select(r => r.ItemsAchieved ?? -1));
         Assert.Equal(
-            [("達成", StatusScales.Achieved, 1, 20), ("一部達成", StatusScales.Partial, 2, 4), ("未達成", StatusScales.NotAchieved, 3, 2)],
+            [("達成", "achieved", 1, 20), ("一部達成", "on_track", 2, 4), ("未達成", "delayed", 3, 2)],
             rows[0].Statuses.Select(s => (s.StatusRaw, s.StatusScale, s.StatusRank, s.ItemCount)));
     }
 
@@ -184,7 +184,7 @@ public class AchievementTableTests
         var row = Assert.Single(rows);
         Assert.Equal(26, row.ItemsPlanned);
         Assert.Equal(10, row.ItemsAchieved);
-        Assert.Equal([StatusScales.Achieved, StatusScales.Partial, StatusScales.NotAchieved, StatusScales.NotStarted], row.Statuses.Select(s => s.StatusScale));
+        Assert.Equal(["achieved", "on_track", "delayed", "not_started"], row.Statuses.Select(s => s.StatusScale));
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public class AchievementTableTests
             1 組織の質を高める	20	4	2	76.9%
             """);
         var row = Assert.Single(rows);
-        Assert.Equal([StatusScales.OnTrack, StatusScales.Behind, StatusScales.Behind], row.Statuses.Select(s => s.StatusScale));
+        Assert.Equal(["on_track", "delayed", "delayed"], row.Statuses.Select(s => s.StatusScale));
         Assert.Equal(26, row.ItemsPlanned);
         Assert.Equal(20, row.ItemsAchieved);
         Assert.Equal(76.9, row.StatedRate);
@@ -210,7 +210,7 @@ public class AchievementTableTests
             1 組織の質を高める 3 17 4 2 26
             """);
         var row = Assert.Single(rows);
-        Assert.Equal([StatusScales.Exceeded, StatusScales.Achieved, StatusScales.Partial, StatusScales.NotAchieved], row.Statuses.Select(s => s.StatusScale));
+        Assert.Equal(["achieved", "achieved", "on_track", "delayed"], row.Statuses.Select(s => s.StatusScale));
         Assert.Equal(20, row.ItemsAchieved);
         Assert.Equal(26, row.ItemsPlanned);
     }
@@ -225,7 +225,7 @@ public class AchievementTableTests
         var row = Assert.Single(rows);
         Assert.Equal(18, row.ItemsAchieved);
         Assert.Equal([1, 2, 3], row.Statuses.Select(s => s.StatusRank));
-        Assert.Equal([StatusScales.OnTrack, StatusScales.Behind, StatusScales.Behind], row.Statuses.Select(s => s.StatusScale));
+        Assert.Equal(["on_track", "delayed", "delayed"], row.Statuses.Select(s => s.StatusScale));
     }
 
     [Fact]
@@ -239,27 +239,29 @@ public class AchievementTableTests
         Assert.Equal(26, row.ItemsPlanned);
         Assert.Equal(12, row.ItemsAchieved);
         Assert.Equal(2, row.ItemsPending);
-        Assert.Equal([StatusScales.Achieved, StatusScales.Partial, StatusScales.NotStarted, StatusScales.Pending], row.Statuses.Select(s => s.StatusScale));
+        Assert.Equal(["achieved", "on_track", "not_started", "other"], row.Statuses.Select(s => s.StatusScale));
     }
 
     [Theory]
-    [InlineData("達成", StatusScales.Achieved)]
-    [InlineData("達成(B)", StatusScales.Achieved)]
-    [InlineData("達成済", StatusScales.Achieved)]
-    [InlineData("一部達成", StatusScales.Partial)]
-    [InlineData("概ね達成", StatusScales.Partial)]
-    [InlineData("未達成", StatusScales.NotAchieved)]
-    [InlineData("順調", StatusScales.OnTrack)]
-    [InlineData("概ね順調", StatusScales.OnTrack)]
-    [InlineData("やや遅れ", StatusScales.Behind)]
-    [InlineData("遅れ", StatusScales.Behind)]
-    [InlineData("完了", StatusScales.Achieved)]
-    [InlineData("取組中", StatusScales.Partial)]
-    [InlineData("未着手", StatusScales.NotStarted)]
-    [InlineData("数値未確定", StatusScales.Pending)]
-    [InlineData("目標を上回って達成", StatusScales.Exceeded)]
+    [InlineData("達成", "achieved")]
+    [InlineData("達成(B)", "achieved")]
+    [InlineData("達成済", "achieved")]
+    [InlineData("一部達成", "on_track")]
+    [InlineData("概ね達成", "on_track")]
+    [InlineData("未達成", "delayed")]
+    [InlineData("順調", "on_track")]
+    [InlineData("概ね順調", "on_track")]
+    [InlineData("やや遅れ", "delayed")]
+    [InlineData("遅れ", "delayed")]
+    [InlineData("完了", "achieved")]
+    [InlineData("取組中", "on_track")]
+    [InlineData("A前進", "on_track")]
+    [InlineData("計画事項なし", "other")]
+    [InlineData("未着手", "not_started")]
+    [InlineData("数値未確定", "other")]
+    [InlineData("目標を上回って達成", "achieved")]
     [InlineData("達成率", null)]
     [InlineData("項目数(A)", null)]
     [InlineData("行政組織の質を高める", null)]
-    public void StatusWords(string word, string? scale) => Assert.Equal(scale, StatusScheme.ClassifyWord(word));
+    public void StatusWords(string word, string? scale) => Assert.Equal(scale, StatusScheme.ClassifyWord(word, BudgetWarehouse.Loader.Extract.PlanProgress.StatusWords.Default));
 }

@@ -98,8 +98,8 @@ public class PlanProgressLoadTests
         Assert.Equal((155_550_000L, 89, 2023), total);
 
         var statuses = await db.QueryAsync<(string Raw, string Scale, int Count)>(
-            "select status_raw, status_scale, item_count from fact_plan_status where document_id = $id and status_scale = 'pending'", new { id = doc.Id });
-        Assert.Equal([("数値未確定", "pending", 2)], statuses);
+            "select status_raw, status_class, item_count from fact_plan_status where document_id = $id and status_raw = '数値未確定'", new { id = doc.Id });
+        Assert.Equal([("数値未確定", "other", 2)], statuses);
 
         Assert.Empty(await db.QueryAsync(File.ReadAllText(Path.Combine(TestPaths.Sql, "tests", "plan_achievement_consistent.sql"))));
         Assert.Null(await db.ExecuteScalarAsync<string?>("select warnings from etl_document where document_id = $id", new { id = doc.Id }));

@@ -24,14 +24,18 @@ internal enum ColumnRole
 }
 
 /// <summary>A header cell of an achievement table with its role (and status class for status columns).</summary>
-internal sealed record AchievementColumn(string Header, ColumnRole Role, string? Scale, char? Grade);
+internal sealed record AchievementColumn(string Header, ColumnRole Role, string? Scale, char? Grade)
+{
+    /// <summary>The word a printed legend gives the column's grade, if any.</summary>
+    public string? Meaning { get; init; }
+}
 
 /// <summary>Classifies the header cells of an achievement table.</summary>
 internal static partial class AchievementColumns
 {
     public const int MaxHeaderLength = 14;
 
-    public static AchievementColumn Classify(string header)
+    public static AchievementColumn Classify(string header, StatusWords words)
     {
         var h = header.Trim();
         var compact = h.Replace(" ", "", StringComparison.Ordinal);
@@ -52,10 +56,10 @@ internal static partial class AchievementColumns
 
         if (StatusScheme.Grade(compact) is { } grade)
         {
-            return new AchievementColumn(h, ColumnRole.Status, StatusScheme.DefaultGradeScale(grade), grade);
+            return new AchievementColumn(h, ColumnRole.Status, StatusScheme.DefaultGradeScale(grade, words), grade);
         }
 
-        if (StatusScheme.ClassifyWord(compact) is { } scale)
+        if (StatusScheme.ClassifyWord(compact, words) is { } scale)
         {
             return new AchievementColumn(h, ColumnRole.Status, scale, null);
         }
@@ -69,8 +73,8 @@ internal static partial class AchievementColumns
     }
 
     /// <summary>True when the cell reads as a header cell (short, and a known column word).</summary>
-    public static bool IsHeader(string cell) =>
-        cell.Trim().Length is > 0 and <= MaxHeaderLength && AchievementTable.PolicyNumber(cell) is null && Classify(cell).Role != ColumnRole.Unknown;
+    public static bool IsHeader(string cell, StatusWords words) =>
+        cell.Trim().Length is > 0 and <= MaxHeaderLength && AchievementTable.PolicyNumber(cell) is null && Classify(cell, words).Role != ColumnRole.Unknown;
 
     /// <summary>A column formula such as "(B/A)" printed apart from its header word.</summary>
     public static bool IsFormula(string cell) => Formula().IsMatch(cell.Trim());

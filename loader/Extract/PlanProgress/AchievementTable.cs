@@ -16,20 +16,22 @@ internal static partial class AchievementTable
 {
     /// <summary>Parses the lines of an achievement section; policies maps a basic policy's number to its title.</summary>
     public static (List<PlanAchievementEntry> Rows, List<Diagnostic> Warnings) Parse(
-        IReadOnlyList<TextLine> lines, string file, IReadOnlyDictionary<int, string> policies)
+        IReadOnlyList<TextLine> lines, string file, IReadOnlyDictionary<int, string> policies, StatusWords? words = null)
     {
+        words ??= StatusWords.Default;
         var warnings = new List<Diagnostic>();
         var footnotes = new List<FootnoteLine>();
         var legend = new Dictionary<char, string>();
-        var cells = ReadCells(lines, footnotes, legend);
+        var cells = ReadCells(lines, footnotes, legend, words);
         cells = JoinLetters(cells);
-        var (columns, start) = Header(cells);
+        var (columns, start) = Header(cells, words);
         if (columns is null)
         {
             return ([], warnings);
         }
 
-        columns = [.. columns.Select(c => c.Grade is { } g && legend.TryGetValue(g, out var s) ? c with { Scale = s } : c)];
+        columns = [.. columns.Select(c => c.Grade is { } g && legend.TryGetValue(g, out var meaning)
+            ? c with { Scale = words.ClassOf(meaning).Class, Meaning = meaning } : c)];
         var valueColumns = columns.Where(c => c.Role != ColumnRole.Label).ToList();
         var rows = Rows(Glue(cells.Skip(start).ToList()), valueColumns.Count);
         var result = new List<PlanAchievementEntry>();
@@ -62,7 +64,7 @@ internal static partial class AchievementTable
                 number = PolicyNumber(row.Label) ?? MatchTitle(row.Label, policies) ?? policyOrdinal;
             }
 
-            result.Add(Entry(row, kind, number, valueColumns, footnotes, warnings, file));
+            result.Add(Entry(row, kind, number, valueColumns, (footnotes, warnings, file, words)));
         }
 
         foreach (var note in footnotes.Where(n => !rows.Any(r => r.Values.Any(v => Mark(v.Text) == n.Mark))))
@@ -74,8 +76,9 @@ internal static partial class AchievementTable
     }
 
     private static PlanAchievementEntry Entry(Row row, string kind, int? number, List<AchievementColumn> columns,
-        List<FootnoteLine> footnotes, List<Diagnostic> warnings, string file)
+        (List<FootnoteLine> Footnotes, List<Diagnostic> Warnings, string File, StatusWords Words) context)
     {
+        var (footnotes, warnings, file, words) = context;
         int? planned = null;
         double? rate = null;
         string? rateText = null;
@@ -123,18 +126,16 @@ internal static partial class AchievementTable
             }
             else if (column.Role == ColumnRole.Status)
             {
-                statuses.Add(new StatusCount(column.Header, column.Scale!, statusColumns.IndexOf(column) + 1, count, cell.Line));
+                statuses.Add(new StatusCount(column.Header, column.Scale!, statusColumns.IndexOf(column) + 1, count, cell.Line) { Meaning = column.Meaning });
             }
         }
 
         var pending = ApplyFootnotes(row, footnotes, statusColumns.Count, statuses, warnings, file);
         var columnStatuses = statuses.Where(s => s.StatusRank <= statusColumns.Count).ToList();
         planned ??= columnStatuses.Count == 0 ? null : columnStatuses.Sum(s => s.ItemCount);
-        if (pending is null && columnStatuses.Any(s => s.StatusScale == StatusScales.Pending))
-        {
-            pending = columnStatuses.Where(s => s.StatusScale == StatusScales.Pending).Sum(s => s.ItemCount);
-        }
-        var achieved = Achieved(columnStatuses, statusColumns);
+        pending ??= columnStatuses.Any(s => StatusScheme.IsPending(s.StatusRaw, words))
+            ? columnStatuses.Where(s => StatusScheme.IsPending(s.StatusRaw, words)).Sum(s => s.ItemCount) : null;
+        var achieved = Achieved(columnStatuses, statusColumns, words);
 
         var last = row.Values.Count == 0 ? row.Line : row.Values.Max(v => v.Line);
         return new PlanAchievementEntry
@@ -155,7 +156,7 @@ internal static partial class AchievementTable
     }
 
     /// <summary>The table's cells in reading order; footnotes (※1 …) and a grade legend (A: 達成 …) are collected on the way.</summary>
-    private static List<Cell> ReadCells(IReadOnlyList<TextLine> lines, List<FootnoteLine> footnotes, Dictionary<char, string> legend)
+    private static List<Cell> ReadCells(IReadOnlyList<TextLine> lines, List<FootnoteLine> footnotes, Dictionary<char, string> legend, StatusWords words)
     {
         var cells = new List<Cell>();
         foreach (var line in lines)
@@ -168,7 +169,7 @@ internal static partial class AchievementTable
             var text = line.Text.Trim();
             if (Footnote.IsFootnote(text))
             {
-                if (Footnote.TryParse(text, line.Number) is { } note)
+                if (Footnote.TryParse(text, line.Number, words) is { } note)
                 {
                     footnotes.Add(note);
                 }
@@ -179,9 +180,9 @@ internal static partial class AchievementTable
             var entries = StatusScheme.Legend(text).ToList();
             if (entries.Count >= 2 && !text.Contains('\t', StringComparison.Ordinal) && !text.StartsWith('|'))
             {
-                foreach (var (grade, scale) in entries)
+                foreach (var (grade, word) in entries)
                 {
-                    legend[grade] = scale;
+                    legend[grade] = word;
                 }
 
                 continue;
@@ -214,7 +215,7 @@ internal static partial class AchievementTable
 
                 var rank = statusColumnCount + 1 + statuses.Count(s => s.StatusRank > statusColumnCount);
                 statuses.Add(new StatusCount(note.What, note.Scale, rank, note.Count, note.Line));
-                if (note.Scale == StatusScales.Pending)
+                if (note.IsPending)
                 {
                     pending = (pending ?? 0) + note.Count;
                 }
@@ -224,45 +225,43 @@ internal static partial class AchievementTable
         return pending;
     }
 
-    /// <summary>Items achieved: the exceeded and achieved classes, or "as planned" in a progress scheme that has no achieved class.</summary>
-    private static int? Achieved(List<StatusCount> columnStatuses, List<AchievementColumn> statusColumns)
+    /// <summary>Items achieved: the achieved class, or "as planned" in a progress scheme that has no achieved word.</summary>
+    private static int? Achieved(List<StatusCount> columnStatuses, List<AchievementColumn> statusColumns, StatusWords words)
     {
-        int? achieved = null;
-        if (columnStatuses.Any(s => s.StatusScale is StatusScales.Exceeded or StatusScales.Achieved)
-            || statusColumns.Any(c => c.Scale is StatusScales.Exceeded or StatusScales.Achieved))
+        if (columnStatuses.Any(s => s.StatusScale == StatusClasses.Achieved) || statusColumns.Any(c => c.Scale == StatusClasses.Achieved))
         {
-            achieved = columnStatuses.Where(s => s.StatusScale is StatusScales.Exceeded or StatusScales.Achieved).Sum(s => s.ItemCount);
-        }
-        else if (statusColumns.Any(c => c.Scale == StatusScales.OnTrack))
-        {
-            // A progress scheme (順調 / やや遅れ / 遅れ) has no achieved class: "as planned" is its best.
-            achieved = columnStatuses.Where(s => s.StatusScale == StatusScales.OnTrack).Sum(s => s.ItemCount);
+            return columnStatuses.Where(s => s.StatusScale == StatusClasses.Achieved).Sum(s => s.ItemCount);
         }
 
-        return achieved;
+        // A progress scheme (順調 / やや遅れ / 遅れ) has no achieved word: "as planned" is its best.
+        bool AsPlanned(string? scale, string raw) => scale == StatusClasses.OnTrack && words.Classify(raw) is { } w && w.Schemes.Contains(StatusWords.ProgressScheme);
+        return statusColumns.Any(c => AsPlanned(c.Scale, c.Meaning ?? c.Header))
+            ? columnStatuses.Where(s => AsPlanned(s.StatusScale, s.Meaning ?? s.StatusRaw)).Sum(s => s.ItemCount)
+            : null;
     }
 
     /// <summary>True when the line begins a table header: a label column (基本方針, 区分) and another column, or two columns of a tab or pipe row.</summary>
-    public static bool StartsHeader(TextLine line)
+    public static bool StartsHeader(TextLine line, StatusWords? words = null)
     {
+        words ??= StatusWords.Default;
         var cells = Cells(line).Where(c => c.Text.Length > 0).ToList();
-        if (cells.Count < 2 || !AchievementColumns.IsHeader(cells[1].Text))
+        if (cells.Count < 2 || !AchievementColumns.IsHeader(cells[1].Text, words))
         {
             return false;
         }
 
-        return AchievementColumns.Classify(cells[0].Text).Role == ColumnRole.Label
-            || (cells[0].Atomic && AchievementColumns.IsHeader(cells[0].Text));
+        return AchievementColumns.Classify(cells[0].Text, words).Role == ColumnRole.Label
+            || (cells[0].Atomic && AchievementColumns.IsHeader(cells[0].Text, words));
     }
 
     /// <summary>The header's columns and the index of the first cell after it, or null when no header is found.</summary>
-    private static (List<AchievementColumn>? Columns, int Start) Header(List<Cell> cells)
+    private static (List<AchievementColumn>? Columns, int Start) Header(List<Cell> cells, StatusWords words)
     {
         for (var i = 0; i < cells.Count; i++)
         {
-            var first = AchievementColumns.Classify(cells[i].Text);
+            var first = AchievementColumns.Classify(cells[i].Text, words);
             var startsHeader = first.Role == ColumnRole.Label
-                || (AchievementColumns.IsHeader(cells[i].Text) && i + 1 < cells.Count && cells[i + 1].Line == cells[i].Line && AchievementColumns.IsHeader(cells[i + 1].Text));
+                || (AchievementColumns.IsHeader(cells[i].Text, words) && i + 1 < cells.Count && cells[i + 1].Line == cells[i].Line && AchievementColumns.IsHeader(cells[i + 1].Text, words));
             if (!startsHeader)
             {
                 continue;
@@ -280,12 +279,12 @@ internal static partial class AchievementTable
                     continue;
                 }
 
-                if (!AchievementColumns.IsHeader(text) && !(text.Length == 0 && cells[j].Atomic))
+                if (!AchievementColumns.IsHeader(text, words) && !(text.Length == 0 && cells[j].Atomic))
                 {
                     break;
                 }
 
-                columns.Add(text.Length == 0 ? new AchievementColumn("", ColumnRole.Label, null, null) : AchievementColumns.Classify(text));
+                columns.Add(text.Length == 0 ? new AchievementColumn("", ColumnRole.Label, null, null) : AchievementColumns.Classify(text, words));
                 j++;
             }
 

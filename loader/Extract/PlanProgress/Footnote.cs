@@ -8,7 +8,11 @@ namespace BudgetWarehouse.Loader.Extract.PlanProgress;
 /// <param name="What">What is said of them, as printed ("数値未確定").</param>
 /// <param name="Scale">The status class of <paramref name="What"/>, or null when it is not a status.</param>
 /// <param name="Line">Where the footnote is.</param>
-internal sealed record FootnoteLine(string Mark, int Count, string What, string? Scale, int Line);
+internal sealed record FootnoteLine(string Mark, int Count, string What, string? Scale, int Line)
+{
+    /// <summary>The words file tags <see cref="What"/> as a result not yet known (数値未確定).</summary>
+    public bool IsPending { get; init; }
+}
 
 /// <summary>Recognises footnotes of an achievement table and the marks on its cells.</summary>
 internal static partial class Footnote
@@ -17,7 +21,7 @@ internal static partial class Footnote
     public static bool IsFootnote(string text) => Start().IsMatch(text);
 
     /// <summary>A footnote that gives a count of items with a status, or null.</summary>
-    public static FootnoteLine? TryParse(string text, int line)
+    public static FootnoteLine? TryParse(string text, int line, StatusWords words)
     {
         var m = Counted().Match(text.Trim());
         if (!m.Success)
@@ -27,7 +31,10 @@ internal static partial class Footnote
 
         var what = m.Groups["what"].Value.Trim().TrimEnd('。', '.', ')').Trim();
         return new FootnoteLine(NormaliseMark(m.Groups["mark"].Value), int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture),
-            what, StatusScheme.ClassifyWord(what), line);
+            what, StatusScheme.ClassifyWord(what, words), line)
+        {
+            IsPending = StatusScheme.IsPending(what, words),
+        };
     }
 
     /// <summary>"※1" and "*1" are the same mark; "注1" too.</summary>

@@ -38,6 +38,23 @@ internal static partial class PlanPeriod
         return null;
     }
 
+    /// <summary>The last fiscal year of a period extension ("令和9年度末まで期間を延長" → 2027), or null.</summary>
+    public static int? Extension(string text)
+    {
+        if (!text.Contains("延長", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var m = ExtendedTo().Match(text);
+        return m.Success ? FiscalYearInference.ToGregorian(m.Groups["era"].Value, FiscalYearInference.ParseEraYear(m.Groups["y"].Value)) : null;
+    }
+
+    /// <summary>
+    /// A phase of the plan with its years ("前期(令和3~5年度)", "始動期: R3~R4"): part of the period, not the period.
+    /// </summary>
+    public static bool IsPhase(string text) => Phase().IsMatch(text);
+
     private static int? Years(string text)
     {
         var m = StatedLength().Match(text);
@@ -54,6 +71,13 @@ internal static partial class PlanPeriod
 
     [GeneratedRegex(@"(?<y1>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:[~〜∼\-‐－―ー–]|から)\s*(?<y2>(?:19|20)\d{2})\s*年度")]
     private static partial Regex GregorianRange();
+
+    [GeneratedRegex(@"(?<era>令和|平成)\s*(?<y>\d{1,2}|元)\s*年度\s*末?\s*まで\s*(?:計画)?\s*(?:期間を?)?\s*延長")]
+    private static partial Regex ExtendedTo();
+
+    // 前期 / 中期 / 後期, or a named phase of up to four letters (始動期, 飛躍期), then its years.
+    [GeneratedRegex(@"^\s*(?:[-・■●]\s*)?(?:前期|中期|後期|[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}]{1,4}期)\s*[:(]\s*(?:令和|平成|R|H|20\d\d)")]
+    private static partial Regex Phase();
 
     [GeneratedRegex(@"\(\s*(?<n>\d{1,2})\s*(?:年間|か年|カ年|ヵ年|ケ年)\s*\)")]
     private static partial Regex StatedLength();

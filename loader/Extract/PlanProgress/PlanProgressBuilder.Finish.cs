@@ -56,9 +56,10 @@ internal sealed partial class PlanProgressParser
                 Warnings = _warnings,
                 PlanName = _planName,
                 PlanStartFiscalYear = _period?.Start,
-                PlanEndFiscalYear = _period?.End,
+                PlanEndFiscalYear = _extendedTo ?? _period?.End,
                 PlanPrinciple = _principle.Length == 0 ? null : _principle.ToString(),
                 Achievements = achievements,
+                SourceLines = SourceLines(achievements),
             };
         }
 
@@ -73,7 +74,7 @@ internal sealed partial class PlanProgressParser
             var counts = _status.Read(lines, asOf);
             var rest = lines.Where(l => !_status.Consumed.Contains(l.Number)).ToList();
             var policies = _policyList.ToDictionary(kv => kv.Key, kv => kv.Value.Title);
-            var (rows, warnings) = section is null ? ([], []) : AchievementTable.Parse(rest, file, policies);
+            var (rows, warnings) = section is null ? ([], []) : AchievementTable.Parse(rest, file, policies, words);
             _warnings.AddRange(warnings);
             var summary = lines.Select(l => AchievementSummary.TryParse(l.Text, l.Number)).FirstOrDefault(s => s is not null);
             if (summary is not null)
@@ -82,6 +83,7 @@ internal sealed partial class PlanProgressParser
             }
 
             rows = [.. rows.Select(r => r with { AsOfDate = asOf }).Concat(counts).OrderBy(r => r.Span.StartLine)];
+            SectionRoles(lines, rows);
             if (rows.Count == 0 && section is { } s)
             {
                 _warnings.Add(new Diagnostic(Severity.Warning, file, headingLine, $"section '{s.Title}' has no status counts or achievement table this loader can read"));
@@ -152,8 +154,8 @@ internal sealed partial class PlanProgressParser
         }
 
         /// <summary>A year in the caption above the table ("令和5年度末時点の達成状況"); footnotes and rows do not count.</summary>
-        private static int? CaptionYear(List<TextLine> lines) => lines
-            .TakeWhile(l => !AchievementTable.StartsHeader(l))
+        private int? CaptionYear(List<TextLine> lines) => lines
+            .TakeWhile(l => !AchievementTable.StartsHeader(l, words))
             .Where(l => !l.IsBlank && !Footnote.IsFootnote(l.Text.Trim()))
             .Select(l => SectionHeading.YearOf(l.Text.Replace(" ", "", StringComparison.Ordinal)))
             .FirstOrDefault(y => y is not null);

@@ -38,7 +38,7 @@ internal sealed partial class PlanProgressParser
     }
 
     /// <summary>Walks the lines once, keeping the current part, reporting year and policy nodes.</summary>
-    private sealed partial class Builder(string file)
+    private sealed partial class Builder(string file, StatusWords words)
     {
         private readonly List<PolicyNode> _policies = [];
         private readonly Dictionary<string, PolicyNode> _byCode = new(StringComparer.Ordinal);
@@ -48,7 +48,7 @@ internal sealed partial class PlanProgressParser
         private readonly List<(Section Section, int Line, List<TextLine> Lines)> _achievementSections = [];
         private readonly List<(Section Section, int Line)> _initiativeSections = [];
         private readonly StringBuilder _principle = new();
-        private readonly StatusGroups _status = new(StatusWords.Default, file);
+        private readonly StatusGroups _status = new(words, file);
         private readonly List<TextLine> _looseLines = [];
         private readonly HashSet<int> _understood = [];
         private DateOnly? _asOf;
@@ -57,6 +57,8 @@ internal sealed partial class PlanProgressParser
         private string? _title;
         private string? _planName;
         private (int Start, int End, int? Stated, string Evidence, int Line)? _period;
+        private int? _extendedTo;
+        private bool _records;
         private Section? _section;
         private string? _level1;
         private string? _level2;
@@ -77,7 +79,9 @@ internal sealed partial class PlanProgressParser
                 return;
             }
 
+            _lines.Add(line);
             var text = line.Text.Trim();
+            _extendedTo = PlanPeriod.Extension(text) ?? _extendedTo;
             if (_part == Part.Preamble && _title is null && PlanTitle.IsReportTitle(text))
             {
                 // The report's own title names its subject (…の進捗状況) and would otherwise read as a section.
@@ -85,6 +89,7 @@ internal sealed partial class PlanProgressParser
             }
             else if (SectionHeading.TryParse(text) is { } section)
             {
+                Role(line, SourceLineRoles.Heading);
                 OpenSection(section, line, text);
             }
             else
@@ -136,7 +141,7 @@ internal sealed partial class PlanProgressParser
         /// <summary>A table header printed without a section heading of its own opens an achievement section.</summary>
         private bool OpenImplicitTable(TextLine line)
         {
-            if (!AchievementTable.StartsHeader(line))
+            if (!AchievementTable.StartsHeader(line, words))
             {
                 return false;
             }
@@ -156,6 +161,7 @@ internal sealed partial class PlanProgressParser
 
             if (_title is null)
             {
+                Role(line, SourceLineRoles.Heading);
                 _title = text;
                 _planName = PlanTitle.PlanName(text);
                 return;
@@ -173,12 +179,20 @@ internal sealed partial class PlanProgressParser
             {
                 _asOf ??= asOf;
                 _understood.Add(line.Number);
+                Role(line, SourceLineRoles.Prose);
             }
 
-            if (_period is null && PlanPeriod.Find(text) is { } period)
+            if (_period is null && !PlanPeriod.IsPhase(text) && PlanPeriod.Find(text) is { } period)
             {
                 _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
                 _understood.Add(line.Number);
+                Role(line, SourceLineRoles.Prose);
+            }
+
+            if (PlanPeriod.IsPhase(text) || PlanPeriod.Extension(text) is not null)
+            {
+                _understood.Add(line.Number);
+                Role(line, SourceLineRoles.Prose);
             }
 
             _looseLines.Add(line);
@@ -195,6 +209,7 @@ internal sealed partial class PlanProgressParser
 
             if (OverviewLabel.TryParse(text) is { } label)
             {
+                Role(line, SourceLineRoles.Heading);
                 _block = label.Block;
                 if (label.InlineValue is { } value)
                 {
@@ -213,19 +228,26 @@ internal sealed partial class PlanProgressParser
             {
                 case OverviewBlock.Principle:
                     AppendParagraph(_principle, text);
+                    Role(line, SourceLineRoles.Prose);
+                    return;
+                case OverviewBlock.Period or null when PlanPeriod.IsPhase(text):
+                    Role(line, SourceLineRoles.Prose); // a phase of the plan (前期(令和3~5年度)): not the period
                     return;
                 case OverviewBlock.Period when _period is null && PlanPeriod.Find(text) is { } period:
                     _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
+                    Role(line, SourceLineRoles.Prose);
                     return;
-                case OverviewBlock.Policies when PolicyHeading.TryParse(text) is { } entry:
+                case OverviewBlock.Policies when PolicyHeading.TryParse(ListBullet().Replace(text, "")) is { } entry:
                     if (!_policyList.TryAdd(entry.Number, (entry.Title, entry.Marker, line.Number)))
                     {
                         _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, $"basic policy {entry.Number} listed twice; the first is kept"));
                     }
 
+                    Role(line, SourceLineRoles.Heading);
                     return;
                 case null when _period is null && PlanPeriod.Find(text) is { } period:
                     _period = (period.Start, period.End, period.StatedYears, period.Evidence, line.Number);
+                    Role(line, SourceLineRoles.Prose);
                     return;
                 default:
                     _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, "outline text not recognised (not a principle, period or basic policy); not loaded"));
@@ -235,6 +257,23 @@ internal sealed partial class PlanProgressParser
 
         private void AcceptInitiatives(TextLine line, string text)
         {
+            // A numbered table of text columns: its row numbers are record numbers, not basic policies.
+            _records = KeyValueTable.IsHeader(text) || (_records && KeyValueTable.IsRow(text));
+            if (_records)
+            {
+                CloseItem();
+                Role(line, SourceLineRoles.TableRow);
+                return;
+            }
+
+            if (TextNormalizer.IsCircledNumber(text[0]) && _status.StatesCount(text))
+            {
+                // ②期限内に完了できなかった取組(6 項目): a category with its count, not a sub-heading.
+                CloseItem();
+                _looseLines.Add(line);
+                return;
+            }
+
             var year = _section?.FiscalYear;
             if (InitiativeTitle.TryParse(text) is { } title)
             {
@@ -275,6 +314,7 @@ internal sealed partial class PlanProgressParser
 
             if (_item is null && _level1 is null && ColumnCaption().IsMatch(text))
             {
+                Role(line, SourceLineRoles.TableRow);
                 return;
             }
 
@@ -311,64 +351,11 @@ internal sealed partial class PlanProgressParser
 
         private bool IsHeading(PolicyHeadingLine heading) =>
             heading.Level == 2 || _policyList.Count == 0 || _policyList.ContainsKey(heading.Number);
-
-        private void CloseItem()
-        {
-            if (_item is null)
-            {
-                return;
-            }
-
-            _initiatives.Add(new InitiativeNode
-            {
-                Seq = _item.Seq,
-                Kind = InitiativeKinds.Item,
-                PolicyCode = _item.Policy,
-                Text = _item.Title,
-                RawText = _item.RawTitle,
-                Span = _item.Span,
-                FiscalYear = _item.Year,
-                PlanRef = _item.PlanRef,
-                IsNumericTarget = _item.IsNumericTarget,
-                Description = _item.Description.Length == 0 ? null : _item.Description.ToString(),
-                DescriptionSpan = _item.DescriptionSpan,
-            });
-            _item = null;
-        }
-
-        private static string Prefix(int? year) => year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "/" : "";
-
-        /// <summary>The node of (year, path), created on first sight; a second heading with the same path reuses it.</summary>
-        private string EnsureNode(int? year, int level, string path, PolicyHeadingLine heading, TextLine line, string? parent)
-        {
-            var code = Prefix(year) + path;
-            if (_byCode.TryGetValue(code, out var existing))
-            {
-                if (existing.Title != heading.Title)
-                {
-                    _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number,
-                        $"heading '{heading.Marker} {heading.Title}' repeats the number of '{existing.Title}' (line {existing.Span.StartLine}) in the same year; its items are filed under the first"));
-                }
-
-                return code;
-            }
-
-            var node = new PolicyNode
-            {
-                Level = level,
-                Code = code,
-                Title = heading.Title,
-                Marker = heading.Marker,
-                ParentCode = parent,
-                FiscalYear = year,
-                Span = SourceSpan.Line(line.Number),
-            };
-            _policies.Add(node);
-            _byCode[code] = node;
-            return code;
-        }
-
     }
+
+    // The bullet of a list entry of the outline ("- ・ 1 title", "・1 title"), not part of the entry.
+    [GeneratedRegex(@"^(?:-\s*)?[・•]\s*")]
+    private static partial Regex ListBullet();
 
     [GeneratedRegex(@"^(?:(?:基本)?方針\s*)?\d{1,2}\s*[.、:]?\s*")]
     private static partial Regex PolicyLabelTitle();

@@ -44,7 +44,9 @@ internal sealed partial class PlanProgressParser : IDocumentParser
             }
 
             // Two status counts in one sentence ("「完了」が9項目、「取組中」が…") say plan progress on their own.
-            counts |= nonBlank <= 200 && !counts && StatusProse.Default.Scan(text).Count(e => e.Kind == StatusEventKind.Count) >= 2;
+            // So do two counts in a run of status words ("達成 20 一部達成 10", "方針1 S:0、A:4、B:6").
+            counts |= nonBlank <= 200 && !counts && (StatusProse.Default.Scan(text).Count(e => e.Kind == StatusEventKind.Count) >= 2
+                || StatusRun.Scan(text, StatusWords.Default, false).Count(e => e.Kind == StatusEventKind.Count) >= 2);
             if (OverviewLabel.TryParse(text) is not null)
             {
                 labels++;
@@ -71,9 +73,12 @@ internal sealed partial class PlanProgressParser : IDocumentParser
             + Math.Min(initiativeSections * 10, 20) + (achievementSections > 0 ? 10 : 0);
     }
 
-    public ParsedDocument Parse(SourceText source)
+    public ParsedDocument Parse(SourceText source) => Parse(source, StatusWords.Default);
+
+    /// <summary>Parses with the status words in force (the user's seeds/reference/plan_status_words.csv).</summary>
+    public ParsedDocument Parse(SourceText source, StatusWords words)
     {
-        var builder = new Builder(source.File);
+        var builder = new Builder(source.File, words);
         foreach (var line in source.Lines)
         {
             builder.Accept(line);

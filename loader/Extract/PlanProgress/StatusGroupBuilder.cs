@@ -33,9 +33,11 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
         public string? RateText { get; set; }
         public HashSet<string>? Schemes { get; set; }
         public List<Count> Counts { get; } = [];
+        public List<StatusTransition> Transitions { get; } = [];
     }
 
     private readonly List<Group> _groups = [];
+    private readonly List<StatusTransition> _transitions = [];
     private int? _total = context.LastOrDefault(e => e.Kind == StatusEventKind.Total)?.Number;
     private int? _relisted = context.LastOrDefault(e => e.Kind == StatusEventKind.Relisted)?.Number;
     private int? _net = context.LastOrDefault(e => e.Kind == StatusEventKind.Net)?.Number;
@@ -43,6 +45,9 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
     private bool _ownTotal;
 
     public List<(int Line, string Message)> Warnings { get; } = [];
+
+    /// <summary>Grade meanings printed as a legend in the section ("S=目標を上回って達成、A=目標を達成").</summary>
+    public Dictionary<char, string> Legend { get; } = [];
 
     public void Accept(List<StatusEvent> events, int line, string text)
     {
@@ -105,6 +110,19 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
 
     private Group? Open => _groups.Count == 0 ? null : _groups[^1];
 
+    /// <summary>Transitions (A←C:3件) belong to the counts printed above them, else to the next counts.</summary>
+    public void AddTransitions(List<StatusTransition> transitions)
+    {
+        if (Open is { } g)
+        {
+            g.Transitions.AddRange(transitions);
+        }
+        else
+        {
+            _transitions.AddRange(transitions);
+        }
+    }
+
     private void AddCount(StatusEvent e, string? parent, int line, string text)
     {
         var word = e.Word!;
@@ -123,6 +141,8 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
             g = new Group(line, text, e.Label) { Total = _total, Relisted = _relisted, Net = _net, RateText = _rate };
             _total = _relisted = _net = null;
             _rate = null;
+            g.Transitions.AddRange(_transitions);
+            _transitions.Clear();
             _groups.Add(g);
         }
 
@@ -170,16 +190,17 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
     {
         var main = g.Counts.Where(c => c.Parent is null).ToList();
         var sum = main.Sum(c => c.Number);
-        var ordered = main.OrderBy(c => words.ClassOf(c.Word).Rank).Concat(g.Counts.Where(c => c.Parent is not null)).ToList();
-        var statuses = ordered.Select((c, i) => new StatusCount(c.Word, Scale(c.Word), i + 1, c.Number, c.Line)
+        var ordered = main.OrderBy(c => words.ClassOf(Meaning(c.Word) ?? c.Word).Rank).Concat(g.Counts.Where(c => c.Parent is not null)).ToList();
+        var statuses = ordered.Select((c, i) => new StatusCount(c.Word, words.ClassOf(Meaning(c.Word) ?? c.Word).Class, i + 1, c.Number, c.Line)
         {
             StatedRate = c.RateText is null ? null : double.Parse(c.RateText.TrimEnd('%'), CultureInfo.InvariantCulture),
             StatedRateText = c.RateText,
             StatedRateDecimals = Decimals(c.RateText),
             Change = c.Change,
             ParentRaw = c.Parent,
+            Meaning = Meaning(c.Word),
         }).ToList();
-        var achievedCounts = main.Where(c => words.ClassOf(c.Word).Class == StatusClasses.Achieved).ToList();
+        var achievedCounts = main.Where(c => words.ClassOf(Meaning(c.Word) ?? c.Word).Class == StatusClasses.Achieved).ToList();
         var rateText = g.RateText ?? (achievedCounts.Count == 1 ? achievedCounts[0].RateText : null);
         var policy = g.Label is null ? null : AchievementTable.PolicyNumber(g.Label);
         return new PlanAchievementEntry
@@ -197,14 +218,15 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
             StatedRateDecimals = Decimals(rateText),
             AsOfDate = asOf,
             Statuses = statuses,
+            Transitions = g.Transitions,
             RawText = g.Text.Trim(),
             Span = new SourceSpan(g.Line, g.LastLine),
         };
     }
 
-    /// <summary>The legacy scale of a word, for status_scale; words it does not know are other.</summary>
-    private static string Scale(string word) => StatusScheme.ClassifyWord(word) ?? (word.Length == 1 && StatusScheme.Grade(word) is { } grade
-        ? StatusScheme.DefaultGradeScale(grade) : StatusScales.Other);
+
+    /// <summary>The word a printed legend gives a grade letter (S=目標を上回って達成), or null.</summary>
+    private string? Meaning(string word) => word.Length == 1 && Legend.TryGetValue(word[0], out var meaning) ? meaning : null;
 
     private static int Decimals(string? rate)
     {

@@ -31,13 +31,19 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
         }
     }
 
+    /// <summary>True when the text states a status count (「完了」が9項目, ②…の取組(6 項目)).</summary>
+    public bool StatesCount(string text) => _prose.Scan(text).Any(e => e.Kind == StatusEventKind.Count);
+
     /// <summary>The groups of counts in the lines of one section.</summary>
     public List<PlanAchievementEntry> Read(IReadOnlyList<TextLine> lines, DateOnly? asOf)
     {
         var groups = new StatusGroupBuilder(words, Context);
         var changeColumn = false;
         (int Line, string Text)? first = null;
-        foreach (var (text, numbers) in Logical(lines))
+        // A numbered table of text columns (No 意見の概要 市の対応) holds records, not counts.
+        var records = KeyValueTable.Lines(lines);
+        Consumed.UnionWith(records);
+        foreach (var (text, numbers) in Logical([.. lines.Where(l => !records.Contains(l.Number))]))
         {
             var trimmed = text.Trim();
             if (Footnote.IsFootnote(trimmed) || AchievementSummary.TryParse(trimmed, 0) is not null)
@@ -48,6 +54,24 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
                     Consumed.Add(numbers[0]);
                 }
 
+                continue;
+            }
+
+            if (LegendOf(trimmed) is { } legend)
+            {
+                foreach (var (grade, word) in legend)
+                {
+                    groups.Legend[grade] = word;
+                }
+
+                Consumed.UnionWith(numbers);
+                continue;
+            }
+
+            if (TransitionLine.Find(trimmed, numbers[0]) is { Count: > 0 } transitions)
+            {
+                groups.AddTransitions(transitions);
+                Consumed.UnionWith(numbers);
                 continue;
             }
 
@@ -108,9 +132,17 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
         }
     }
 
+    /// <summary>A line that only gives grades their meaning (S=目標を上回って達成、A=目標を達成), or null.</summary>
+    private static List<(char Grade, string Word)>? LegendOf(string text)
+    {
+        var entries = StatusScheme.Legend(text).ToList();
+        return entries.Count >= 2 && !text.Contains('\t', StringComparison.Ordinal) && !text.StartsWith('|') ? entries : null;
+    }
+
     private static bool IsCell(string text) =>
         text.Length <= MaxCellLength && !text.Contains('。', StringComparison.Ordinal) && !text.Contains('\t', StringComparison.Ordinal)
-        && !Footnote.IsFootnote(text) && !Sentence().IsMatch(text);
+        && text.IndexOfAny(['←', '→']) < 0
+        && !Footnote.IsFootnote(text) && !Sentence().IsMatch(text) && AsOfDate.Find(text) is null;
 
     [GeneratedRegex(@"増減|前年比|前年度比|対前年")]
     private static partial Regex ChangeHeader();

@@ -31,6 +31,7 @@ internal sealed class StatusProse
             (StatusEventKind.Rate, Make($@"{w}」?\s*(?:の割合|の比率|率)\s*(?:は|が|:)?\s*(?<p>\d{{1,3}}(?:\.\d+)?%)")),
             (StatusEventKind.Relisted, Make($@"{Number}\s*{Counter}\s*(?:は|が)?\s*(?:再掲)")),
             (StatusEventKind.Net, Make($@"実質\s*{Number}\s*{Counter}")),
+            (StatusEventKind.Count, Make($@"(?<!\S)[\u2460-\u2473]\s*(?<q>[^\s()\d\u2460-\u2473][^()\u2460-\u2473]{{1,39}}?)\s*\(\s*{Number}\s*{Counter}\s*\)")),
             (StatusEventKind.Count, Make($@"「(?<q>[^」]{{1,40}})」\s*(?:が|は|を|と(?:した|なった|判断した|評価した|された)?(?:もの|取組|項目|事業)?(?:が|は)?)?\s*{Number}\s*{Counter}{Share}")),
             (StatusEventKind.Count, Make($@"{w}」?\s*(?:が|は|:)\s*{Number}\s*{Counter}{Share}")),
             (StatusEventKind.Count, Make($@"{Number}\s*{Counter}{Share}\s*(?:は|が|を|で)\s*「?{w}")),

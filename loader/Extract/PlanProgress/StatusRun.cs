@@ -60,6 +60,14 @@ internal static partial class StatusRun
                 {
                     current.HasCounter = true;
                 }
+                else if (entries.Count > 0 && !TableHeader(label, words) && IsUnknownWord(t, words) && i + 1 < tokens.Count && Number(tokens[i + 1]) is { Percent: null, Signed: false })
+                {
+                    // A word the scheme file does not know, in the run of words it knows: a status all the same,
+                    // loaded as class other and listed by bw status so that the user can classify it.
+                    current = new Entry(t, i, pending);
+                    pending = [];
+                    entries.Add(current);
+                }
                 else if (entries.Count == 0)
                 {
                     label.Add(t);
@@ -98,7 +106,9 @@ internal static partial class StatusRun
             return [];
         }
 
-        var policy = label.Count == 0 || AchievementTable.PolicyNumber(string.Join(" ", label)) is null ? null : string.Join(" ", label);
+        // The policy the run is of: the label cells nearest the counts that start with a policy number (方針2).
+        var policy = Enumerable.Range(0, label.Count).Select(i => string.Join(" ", label.Skip(i)))
+            .FirstOrDefault(l => AchievementTable.PolicyNumber(l) is not null);
         var events = new List<StatusEvent>();
         foreach (var e in counted)
         {
@@ -169,6 +179,15 @@ internal static partial class StatusRun
         return (words.Exact(t) ?? words.Exact(Suffix().Replace(t, ""))) is { } w ? (w.Word, 1) : null;
     }
 
+    /// <summary>Cells before the first status word that name table columns (方針, 項目数): the run is a policy table, whose row labels are no statuses.</summary>
+    private static bool TableHeader(List<string> label, StatusWords words) =>
+        label.Any(l => AchievementColumns.Classify(l, words).Role is ColumnRole.Label or ColumnRole.Planned);
+
+    /// <summary>A short run of kanji and kana that is no column header (区分, 件数, 構成比): what an unknown status word looks like.</summary>
+    private static bool IsUnknownWord(string t, StatusWords words) =>
+        t.Length is >= 2 and <= 12 && UnknownWord().IsMatch(t) && !TotalLabel().IsMatch(t)
+        && AchievementColumns.Classify(t, words).Role == ColumnRole.Unknown;
+
     private static Token? Number(string t)
     {
         var m = NumberToken().Match(t);
@@ -233,6 +252,9 @@ internal static partial class StatusRun
 
     [GeneratedRegex(@"^(?:項目|件|事業|取組|施策)$")]
     private static partial Regex CounterOnly();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}ー々]+$")]
+    private static partial Regex UnknownWord();
 
     [GeneratedRegex(@"\(\s*([▲△\-+]?\d{1,3}(?:\.\d+)?\s*%)\s*\)")]
     private static partial Regex BracketedShare();

@@ -33,6 +33,12 @@ internal sealed class StatusWords
 {
     public const string FileName = "plan_status_words.csv";
 
+    /// <summary>Scheme tag of words that say a result is not yet known (数値未確定): such counts are items pending.</summary>
+    public const string PendingScheme = "pending";
+
+    /// <summary>Scheme tag of progress words (順調 / やや遅れ): in a scheme without an achieved word, its on_track words count as achieved.</summary>
+    public const string ProgressScheme = "progress";
+
     private readonly Dictionary<string, StatusWord> _byWord;
 
     private StatusWords(IEnumerable<StatusWord> words)

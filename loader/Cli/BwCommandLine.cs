@@ -54,6 +54,7 @@ internal static class BwCommandLine
         root.Subcommands.Add(DocsCommand.Create());
         root.Subcommands.Add(DepartmentsCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(PowerBiCommand.Create());
         return root;
     }
 

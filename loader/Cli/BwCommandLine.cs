@@ -55,6 +55,7 @@ internal static class BwCommandLine
         root.Subcommands.Add(DepartmentsCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(PowerBiCommand.Create());
+        root.Subcommands.Add(DashboardCommand.Create());
         return root;
     }
 

@@ -61,7 +61,7 @@ internal static class DashboardHtml
             <link rel="stylesheet" href="/assets/app.css">
             {script}
             </head>
-            <body data-page="{pageName}" data-state="loading">
+            <body data-page="{pageName}" data-state="{(scripts ? "loading" : "ready")}">
             <nav class="rail"><div class="brand"><span class="logo">▮▮▮</span> BudgetWarehouse</div>{nav}<div class="rail-foot">read-only · DuckDB snapshot</div></nav>
             <main>
             {body}

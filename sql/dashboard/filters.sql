@@ -46,13 +46,16 @@ where (f_municipality is null or municipality = f_municipality)
     and (f_pillar is null or pillar_title = f_pillar)
     and (f_section is null or section_title = f_section);
 
--- dash_money: one row per yen amount of the selection's items, counted as the report counts money: role
--- 'value' only (components, totals and thresholds restate other amounts), items listed again (再掲) left out.
+-- dash_money: one row per yen amount stated in the selection's items or their detail lines (a detail's amount
+-- counts under its item), counted as the report counts money: role 'value' only (components, totals and
+-- thresholds restate other amounts), amounts of rows listed again (再掲) left out.
 create or replace temp macro dash_money(f_municipality, f_fy_from, f_fy_to, f_theme, f_department, f_family, f_bureau, f_pillar, f_section) as table
-select i.*, m.measure_id, m.amount_yen
-from dash_items(f_municipality, f_fy_from, f_fy_to, f_theme, f_department, f_family, f_bureau, f_pillar, f_section) as i
-inner join fact_measure as m on m.initiative_id = i.initiative_id
-where m.unit = 'JPY' and m.role = 'value' and m.amount_yen is not null and not i.is_relisted;
+select i.* exclude (is_relisted), o.is_relisted, m.measure_id, m.amount_yen
+from fact_measure as m
+inner join fact_initiative as o on o.initiative_id = m.initiative_id
+inner join dash_items(f_municipality, f_fy_from, f_fy_to, f_theme, f_department, f_family, f_bureau, f_pillar, f_section) as i
+    on i.initiative_id = coalesce(o.parent_initiative_id, o.initiative_id)
+where m.unit = 'JPY' and m.role = 'value' and m.amount_yen is not null and not o.is_relisted;
 
 -- dash_plan: one row per per-policy row of a plan-progress achievement table in the selection (the total row
 -- restates them). Departments do not apply: a plan row has none.

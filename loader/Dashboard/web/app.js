@@ -6,6 +6,7 @@ window.BW = (() => {
   const page = document.body.dataset.page;
   const params = new URLSearchParams(location.search);
   const charts = {};
+  const paints = [];
   let renders = 0;
 
   const SLICERS = [['municipality', '自治体'], ['fy_from', '年度（から）'], ['fy_to', '年度（まで）'], ['theme', 'テーマ'], ['department', '部署'], ['family', '文書種別']];
@@ -144,6 +145,11 @@ window.BW = (() => {
       window.addEventListener('resize', () => c.resize());
     }
 
+    // Wait for this draw to reach the screen before the page says it is ready.
+    paints.push(new Promise((resolve) => {
+      const done = () => { c.off('finished', done); resolve(); };
+      c.on('finished', done);
+    }));
     c.setOption(Object.assign({ color: PALETTE, textStyle: { fontFamily: getComputedStyle(document.documentElement).fontFamily }, animation: false }, option), true);
     c.off('click');
     if (onClick) c.on('click', onClick);
@@ -177,6 +183,10 @@ window.BW = (() => {
       window.BW_PAGES[page](data);
       table(data.rows, data.truncated, data.limit);
       document.body.dataset.snapshot = data.snapshot;
+      // ECharts paints on later animation frames: 'ready' once every chart has finished drawing (or after 2 s at
+      // most, should one never report) and a frame has passed, so that its marks are on screen and clickable.
+      await Promise.race([Promise.all(paints.splice(0)), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       document.body.dataset.state = 'ready';
     } catch (e) {
       document.body.dataset.state = 'error';

@@ -117,12 +117,12 @@
       const names = { theme: 'テーマ', pillar: '柱（基本方針）', section: '節', item: '施策' };
       const open = (n) => (level === 'item' ? (n.initiative_id && (location.href = '/explain/' + encodeURI(n.initiative_id))) : window.BW.set({ [next]: n.label }));
       window.BW.chart('tree', `${names[level]}別 施策数`, 7, {
-        tooltip: { formatter: (i) => `${i.name}<br>施策 ${num(i.data.initiatives)}<br>金額 ${yen(i.data.money)}` },
+        tooltip: { formatter: (i) => (i.data && i.data.index !== undefined ? `${i.name}<br>施策 ${num(i.data.initiatives)}<br>金額 ${yen(i.data.money)}` : i.name) },
         series: [{ type: 'treemap', roam: false, nodeClick: false, breadcrumb: { show: false }, width: '100%', height: '100%', top: 0, left: 0,
           label: { show: true, formatter: (i) => `${truncate(i.name, 28)}\n${num(i.data.initiatives)}件`, fontSize: 12, lineHeight: 16 },
           upperLabel: { show: false }, itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 2 },
           data: nodes.map((n, i) => ({ name: n.label, value: level === 'item' ? 1 : Math.max(n.initiatives, 0.5), initiatives: n.initiatives, money: n.money_yen, index: i })) }],
-      }, (i) => open(nodes[i.data.index]), level === 'item' ? 'クリックで出典（bw explain）へ' : 'クリックで下の階層へ', true);
+      }, (i) => i.data && i.data.index !== undefined && open(nodes[i.data.index]), level === 'item' ? 'クリックで出典（bw explain）へ' : 'クリックで下の階層へ', true);
       const top = nodes.slice(0, 15).reverse();
       window.BW.chart('bars', `${names[level]}別 金額`, 5, {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: yen },

@@ -41,17 +41,21 @@ internal static partial class DashboardQueries
     }
 
     /// <summary>Runs the named query with the selection (and $limit) bound; a query whose tables the snapshot lacks returns no rows.</summary>
-    public static async Task<QueryResult> RunAsync(SnapshotLease lease, string name, DashboardFilter filter, int limit, CancellationToken cancellationToken)
+    public static Task<QueryResult> RunAsync(SnapshotLease lease, string name, DashboardFilter filter, int limit, CancellationToken cancellationToken) =>
+        RunAsync(lease.Connection, lease.Relations, name, filter, limit, cancellationToken);
+
+    /// <summary>Runs the named query on a connection that has run <see cref="DefineFiltersAsync"/>; <paramref name="relations"/> are the snapshot's tables and views.</summary>
+    public static async Task<QueryResult> RunAsync(DuckDBConnection connection, IReadOnlySet<string> relations, string name, DashboardFilter filter, int limit, CancellationToken cancellationToken)
     {
         var sql = Text(name);
-        var missing = SqlRequirements.Missing(sql, lease.Relations);
+        var missing = SqlRequirements.Missing(sql, relations);
         if (missing.Count > 0)
         {
             return new QueryResult(name, [], [], missing);
         }
 
         var values = new Dictionary<string, object?>(filter.Parameters(), StringComparer.Ordinal) { ["limit"] = limit };
-        await using var command = lease.Connection.CreateCommand();
+        await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var parameter in ParameterNames(sql))
         {

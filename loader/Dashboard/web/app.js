@@ -150,7 +150,9 @@ window.BW = (() => {
       const done = () => { c.off('finished', done); resolve(); };
       c.on('finished', done);
     }));
-    c.setOption(Object.assign({ color: PALETTE, textStyle: { fontFamily: getComputedStyle(document.documentElement).fontFamily }, animation: false }, option), true);
+    const empty = (option.series || []).every((s) => !s.data || s.data.every((d) => d === null || d === 0 || (d && typeof d === 'object' && !d.value)));
+    const note = empty ? { graphic: { type: 'text', left: 'center', top: 'middle', style: { text: 'この選択にはデータがありません', fill: '#605e5c', fontSize: 13 } } } : {};
+    c.setOption(Object.assign({ color: PALETTE, textStyle: { fontFamily: getComputedStyle(document.documentElement).fontFamily }, animation: false }, option, note), true);
     c.off('click');
     if (onClick) c.on('click', onClick);
     return c;

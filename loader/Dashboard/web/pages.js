@@ -152,7 +152,7 @@
           grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
           xAxis: { type: 'value' },
           yAxis: { type: 'category', data: labels },
-          series: ['new', 'continued', 'dropped'].map((s) => ({ name: window.BW.STATUS[s], code: s, type: 'bar', stack: 'all', itemStyle: { color: STATUS_COLOURS[s] },
+          series: ['new', 'continued', 'dropped'].map((s) => ({ name: window.BW.STATUS[s], code: s, type: 'bar', stack: 'all', barMaxWidth: 40, itemStyle: { color: STATUS_COLOURS[s] }, label: { show: true, formatter: (p) => p.value || '' },
             data: labels.map((l) => list.filter((r) => r.label === l && r.status === s).reduce((a, r) => a + r.initiatives, 0)) })),
         }, (p) => window.BW.set({ [key]: labels[p.dataIndex], status: ['new', 'continued', 'dropped'][p.seriesIndex] }), 'クリックで絞り込み（行は状態でも絞り込み）');
       };

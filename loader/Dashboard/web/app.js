@@ -112,7 +112,7 @@ window.BW = (() => {
         else if (c === 'source') cell = el('td', { class: 'src', 'data-v': raw }, raw);
         else if (c === 'text' || c === 'prior_text') cell = el('td', { class: 'text', 'data-v': raw }, raw);
         else if (c === 'pillar_title' || c === 'section_title' || c === 'label') cell = el('td', { class: 'path', 'data-v': raw }, raw);
-        else cell = el('td', { 'data-v': raw }, label(c, raw));
+        else cell = el('td', { 'data-v': raw, class: 'short' }, label(c, raw));
         tr.append(cell);
       }
 

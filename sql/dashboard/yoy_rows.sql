@@ -16,7 +16,8 @@ with pairs as (
     left join fact_initiative as i on i.initiative_id = coalesce(y.initiative_id, y.prior_initiative_id)
     left join dim_document as d on d.document_id = i.document_id
     left join dim_department as dd on dd.department_id = i.department_id
-    where ($fy_from is null or y.prior_fiscal_year >= $fy_from)
+    -- a pair belongs to its later year: one selected year shows its changes against the year before
+    where ($fy_from is null or y.fiscal_year >= $fy_from)
         and ($fy_to is null or y.fiscal_year <= $fy_to)
 ),
 

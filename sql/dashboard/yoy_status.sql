@@ -1,5 +1,5 @@
 -- Year over year on `bw dashboard`: initiatives new, continued or dropped (from the cross-year lineage,
--- v_initiative_yoy) per theme and per municipality, for the later years of the pairs inside the selection.
+-- v_initiative_yoy) per theme and per municipality, for the pairs whose later year is inside the selection.
 -- Grain: one row per grouping ('theme' or 'municipality'), group value, fiscal year and status.
 -- requires: bridge_initiative_lineage
 with pairs as (
@@ -11,7 +11,8 @@ with pairs as (
     from v_initiative_yoy as y
     left join fact_initiative as i on i.initiative_id = coalesce(y.initiative_id, y.prior_initiative_id)
     left join dim_department as dd on dd.department_id = i.department_id
-    where ($fy_from is null or y.prior_fiscal_year >= $fy_from)
+    -- a pair belongs to its later year: one selected year shows its changes against the year before
+    where ($fy_from is null or y.fiscal_year >= $fy_from)
         and ($fy_to is null or y.fiscal_year <= $fy_to)
 ),
 

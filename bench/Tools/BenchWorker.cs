@@ -158,6 +158,7 @@ internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, Loa
 
             var (yoyMs, what) = await ThemeYearAsync(Path.Combine(warehouse, SnapshotStore.DatabaseFile), stoppingToken).ConfigureAwait(false);
             await output.WriteLineAsync($"theme by year: {what}, median of 5 runs {yoyMs:F1} ms").ConfigureAwait(false);
+            var dashboardMs = await DashboardBench.RunAsync(new SnapshotStore(warehouse), output, stoppingToken).ConfigureAwait(false);
             var pdfPagesPerSecond = await PdfTextAsync(output).ConfigureAwait(false);
             if (bench.Keep)
             {
@@ -165,7 +166,7 @@ internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, Loa
             }
 
             await output.WriteLineAsync(string.Create(Inv,
-                $"bench: docs={expected.Documents} mb={mb:F1} wall_s={wall:F2} mb_per_s={mb / wall:F1} peak_rss_mb={peakMb:F0} floor_s={floor:F2} ratio={wall / floor:F2} refresh_s={refresh:F2} refresh_unchanged_s={unchanged:F2} yoy_ms={yoyMs:F1} pdf_pages_per_s={pdfPagesPerSecond:F0}")).ConfigureAwait(false);
+                $"bench: docs={expected.Documents} mb={mb:F1} wall_s={wall:F2} mb_per_s={mb / wall:F1} peak_rss_mb={peakMb:F0} floor_s={floor:F2} ratio={wall / floor:F2} refresh_s={refresh:F2} refresh_unchanged_s={unchanged:F2} yoy_ms={yoyMs:F1} dashboard_max_ms={dashboardMs:F1} pdf_pages_per_s={pdfPagesPerSecond:F0}")).ConfigureAwait(false);
             return 0;
         }
         finally

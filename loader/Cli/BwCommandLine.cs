@@ -58,6 +58,8 @@ internal static class BwCommandLine
         root.Subcommands.Add(DocsCommand.Create());
         root.Subcommands.Add(DepartmentsCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(PowerBiCommand.Create());
+        root.Subcommands.Add(DashboardCommand.Create());
         return root;
     }
 

@@ -10,6 +10,8 @@ internal static class ServeCommand
 {
     private static readonly Option<int?> Debounce = new("--debounce-ms") { Description = "Quiet time after the last file change before reloading, in milliseconds. Default: 1000 (Serve:DebounceMilliseconds)" };
 
+    private static readonly Option<int?> Http = new("--http") { Description = "Also serve the dashboard (bw dashboard) on this port of 127.0.0.1; each page request reads the snapshot current then." };
+
     private static readonly Option<int?> Rescan = new("--rescan-seconds") { Description = "Seconds between full rescans of the seeds folder. Default: 60 (Serve:RescanSeconds)" };
 
     public static Command Create()
@@ -19,6 +21,7 @@ internal static class ServeCommand
         command.Options.Add(BwCommandLine.WarehouseOption);
         command.Options.Add(Debounce);
         command.Options.Add(Rescan);
+        command.Options.Add(Http);
         command.SetAction((result, ct) =>
         {
             var settings = new Dictionary<string, string?>();
@@ -36,6 +39,11 @@ internal static class ServeCommand
             {
                 services.AddSystemd();
                 services.AddServeOptions();
+                if (result.GetValue(Http) is { } port)
+                {
+                    services.AddSingleton(new DashboardRequest(port));
+                    services.AddHostedService<DashboardWorker>();
+                }
             }, settings);
         });
         return command;

@@ -30,6 +30,10 @@ public sealed partial class LayerTests
         // Readers of a published snapshot, side by side: neither needs the other nor the pipeline that wrote it.
         ["Analysis"] = 4,
         ["Report"] = 4,
+        ["PowerBi"] = 4,
+
+        // The web dashboard: reads snapshots like the readers above and links to explain's view of a fact.
+        ["Dashboard"] = 5,
 
         // The load run: calls Extract, Transform and Load in order.
         ["Pipeline"] = 5,

@@ -135,6 +135,8 @@ public sealed record FactInitiativeRow
     public int SourceLineStart { get; init; }
     /// <summary>Last physical line.</summary>
     public int SourceLineEnd { get; init; }
+    /// <summary>Tags printed on the item, without brackets, separated by '; ' (新規; 総合戦略重点); null when none.</summary>
+    public string? Tags { get; init; }
 }
 
 /// <summary>A row of <c>etl_document</c>: what happened to one document in one run.</summary>

@@ -123,6 +123,7 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.fact_initiative (
     source_page            INT,
     source_line_start      INT,
     source_line_end        INT,
+    tags                   STRING,
     fiscal_year            INT
 )
 USING PARQUET

@@ -129,6 +129,7 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_initiative (
     source_page            integer,
     source_line_start      integer,
     source_line_end        integer,
+    tags                   varchar,
     fiscal_year            integer
 )
 WITH (

@@ -30,6 +30,13 @@ public class BudgetTagTests
         Assert.Equal(["1 heading", "2 heading", "3 prose", "4 item", "5 item", "6 item", "7 item"], Roles(doc));
     }
 
+    [Fact]
+    public void AWordSpacedOutIsNotAStatusMark()
+    {
+        var doc = Parse("予算の重点\n1 行政\n・窓口を改善\n完 了 11 件\n");
+        Assert.Equal(["窓口を改善 []"], Items(doc));
+    }
+
     [Theory]
     [InlineData("(新)空き家バンクの運営", "空き家バンクの運営 [新]")]
     [InlineData("・(新)空き家バンクの運営", "空き家バンクの運営 [新]")]

@@ -27,9 +27,15 @@ internal static class ItemTags
     public static bool HasDebtNote(string text) =>
         text.Contains("(" + DebtBurden, StringComparison.Ordinal) || text.Contains("（" + DebtBurden, StringComparison.Ordinal);
 
-    /// <summary>新 / 改 / 完 alone before the name, with a space: a status mark (not 新設, 改修, 完了).</summary>
+    /// <summary>
+    /// 新 / 改 / 完 alone before the name, with a space: a status mark (not 新設, 改修, 完了, nor a word spaced out by a
+    /// PDF: 完 了 11, 新 規 3).
+    /// </summary>
     public static bool StartsWithStatusMark(ReadOnlySpan<char> t) =>
-        t.Length > 2 && t[0] is '新' or '改' or '完' && t[1] is ' ' or '\u3000' && t[2] is not (' ' or '\u3000');
+        t.Length > 2 && t[0] is '新' or '改' or '完' && t[1] is ' ' or '\u3000' && t[2] is not (' ' or '\u3000')
+        && !SpacedWords.Contains(string.Concat(t[..1], t.Slice(2, 1)));
+
+    private static readonly string[] SpacedWords = ["完了", "完成", "新規", "新設", "改善", "改修", "改定", "改正"];
 
     /// <summary>A line that opens with a known tag word in brackets and goes on with a name: 【新規】防災アプリの導入, (新)空き家バンク.</summary>
     public static bool StartsWithTagWord(ReadOnlySpan<char> t)

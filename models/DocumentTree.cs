@@ -121,6 +121,9 @@ public sealed record InitiativeNode
     /// <summary>Reference into the plan document, e.g. "P27 No.1".</summary>
     public string? PlanRef { get; init; }
 
+    /// <summary>Tags printed on the item rather than part of its name, without brackets: 新規, 補正予算, 総合戦略重点, 単独, 新, 改, 完.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>Description paragraph stored with the item (plan-progress reports).</summary>
     public string? Description { get; set; }
 

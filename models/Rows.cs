@@ -141,6 +141,8 @@ public sealed record FactInitiativeRow
     public string FunctionMethod { get; init; } = "none";
     /// <summary>The caption, column or rule and matched words behind the function, or why there is none.</summary>
     public string? FunctionEvidence { get; init; }
+    /// <summary>Tags printed on the item, without brackets, separated by '; ' (新規; 総合戦略重点); null when none.</summary>
+    public string? Tags { get; init; }
 }
 
 /// <summary>A row of <c>etl_document</c>: what happened to one document in one run.</summary>

@@ -14,11 +14,11 @@ public sealed record FactSourceLineRow
     public int? SourcePage { get; init; }
     /// <summary>1-based physical line number.</summary>
     public int SourceLine { get; init; }
-    /// <summary>The line as printed (trimmed).</summary>
-    public string Text { get; init; } = "";
+    /// <summary>The line as printed (trimmed); null when it is the whole raw text of its initiative (read it through v_source_line).</summary>
+    public string? Text { get; init; }
     /// <summary>heading, item, detail, table_row, prose, chrome or unrecognised (<see cref="SourceLineRoles"/>).</summary>
     public string Role { get; init; } = "";
-    /// <summary>Policy node the line belongs to, if any.</summary>
+    /// <summary>Policy node the line belongs to, if any; null when it is its initiative's policy (v_source_line fills it in).</summary>
     public string? PolicyId { get; init; }
     /// <summary>Initiative (item, detail or summary) the line belongs to, if any.</summary>
     public string? InitiativeId { get; init; }

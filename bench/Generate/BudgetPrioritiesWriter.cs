@@ -184,15 +184,21 @@ internal sealed class BudgetPrioritiesWriter(Random rng, DocumentStyle style, Mu
     private string Item()
     {
         var schedule = rng.Chance(0.2) ? $"（{Era(fiscalYear + rng.Next(3))}年{1 + rng.Next(12)}月{rng.Pick(Vocabulary.Events)}予定）" : "";
-        var tail = rng.Next(20) switch
+        var tail = rng.Next(26) switch
         {
             0 => "〔再掲〕",
             1 => "（最終補正）",
             2 => $"（{2 + rng.Next(8)}施設）",
             3 or 4 or 5 when style.Amounts => rng.Chance(0.5) ? $"（事業費{1 + rng.Next(40)}億円）" : $"（{1 + rng.Next(9)},{rng.Next(10)}00万円）",
+            20 => rng.Pick(Vocabulary.ItemTags),
+            21 when style.Amounts => $"（債務負担{1 + rng.Next(20)}億円）",
+            22 => $"（No{1 + rng.Next(20)},{21 + rng.Next(30)}）",
+            23 => $"（p.{1 + rng.Next(9)}～p.{10 + rng.Next(20)}）",
+            24 => fiscalYear >= 2020 ? $"（R{fiscalYear - 2018}・R{fiscalYear - 2017}年度）" : $"（H{fiscalYear - 1991}~H{fiscalYear - 1988}）",
             _ => "",
         };
-        return rng.Next(4) switch
+        var lead = rng.Chance(0.03) ? "（新）" : "";
+        return lead + rng.Next(4) switch
         {
             0 => $"{rng.Pick(Vocabulary.Places)}{rng.Pick(Vocabulary.Facilities)}の{rng.Pick(Vocabulary.Works)}{rng.Pick(Vocabulary.WorkVerbs)}{schedule}{tail}",
             1 => $"{rng.Pick(Vocabulary.Purposes)}、{rng.Pick(Vocabulary.Targets)}に対する{rng.Pick(Vocabulary.Objects)}を{rng.Pick(Vocabulary.Verbs)}{tail}",

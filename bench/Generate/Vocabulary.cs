@@ -64,6 +64,9 @@ internal static class Vocabulary
 
     public static readonly string[] Events = ["完成", "供用開始", "開設", "開館", "オープン", "分譲開始"];
 
+    // Tags printed after an item's name: not part of it (fact_initiative.tags).
+    public static readonly string[] ItemTags = ["【新規】", "【補正予算】", "【総合戦略重点】", "【拡充】", "<単独>"];
+
     public static readonly string[] Seasons = ["春", "夏", "秋", "冬"];
 
     public static readonly string[] DetailObjects =

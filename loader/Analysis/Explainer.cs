@@ -90,16 +90,16 @@ internal static class Explainer
         return true;
     }
 
-    /// <summary>The lines around the fact as loaded (fact_source_line), with the role each was read in.</summary>
+    /// <summary>The lines around the fact as loaded (v_source_line over fact_source_line), with the role each was read in.</summary>
     private static async Task WriteNeighboursAsync(DbConnection connection, string documentId, int first, int last, TextWriter writer, CancellationToken cancellationToken)
     {
-        if (!(await SqlRequirements.RelationsAsync(connection, cancellationToken).ConfigureAwait(false)).Contains("fact_source_line"))
+        if (!(await SqlRequirements.RelationsAsync(connection, cancellationToken).ConfigureAwait(false)).Contains("v_source_line"))
         {
             return;
         }
 
         var lines = (await connection.QueryAsync<(int Line, string Role, string Text)>(new CommandDefinition(
-            "select source_line, role, text from fact_source_line where document_id = $d and source_line between $from and $to order by source_line",
+            "select source_line, role, text from v_source_line where document_id = $d and source_line between $from and $to order by source_line",
             new { d = documentId, from = first - NeighbourLines, to = last + NeighbourLines }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         if (lines.Count == 0)
         {

@@ -126,7 +126,7 @@ internal static class DocumentTransformer
             Text = item.Text,
             RawText = item.RawText,
             Action = traits.Action,
-            IsNewProgram = traits.IsNewProgram,
+            IsNewProgram = traits.IsNewProgram || item.Tags.Any(t => t is "新" or "新規"),
             IsRelisted = traits.IsRelisted,
             IsFinalSupplementary = traits.IsFinalSupplementary,
             IsNumericTarget = item.IsNumericTarget,
@@ -134,6 +134,7 @@ internal static class DocumentTransformer
             Description = item.Description,
             SourceLineStart = item.Span.StartLine,
             SourceLineEnd = item.Span.EndLine,
+            Tags = item.Tags.Count == 0 ? null : string.Join("; ", item.Tags),
         };
     }
 

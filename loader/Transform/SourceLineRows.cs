@@ -7,6 +7,8 @@ namespace BudgetWarehouse.Loader.Transform;
 /// fact_source_line rows and dim_document.coverage. A parser that accounts for every line (budget priorities)
 /// gives the roles; for the others the roles come from the spans of what they parsed: a policy heading, an
 /// initiative's lines, a description paragraph; a line outside all of them is unrecognised.
+/// Nothing is stored twice: a line that is the whole raw text of its initiative has no text of its own, and a line of
+/// an initiative in that initiative's policy no policy_id; v_source_line reads every line with both.
 /// </summary>
 internal static class SourceLineRows
 {
@@ -21,25 +23,41 @@ internal static class SourceLineRows
         var understood = 0;
         var documentId = rows.Document.DocumentId;
         var fiscalYear = rows.Document.FiscalYear;
+        var initiatives = new Dictionary<int, InitiativeNode>(doc.Initiatives.Count);
+        foreach (var i in doc.Initiatives)
+        {
+            initiatives.TryAdd(i.Seq, i);
+        }
+
         rows.SourceLines.Capacity = entries.Count;
         foreach (var e in entries)
         {
             understood += e.Role == SourceLineRoles.Unrecognised ? 0 : 1;
+            InitiativeNode? owner = null;
+            if (e.InitiativeSeq is { } seq)
+            {
+                initiatives.TryGetValue(seq, out owner);
+            }
+
             rows.SourceLines.Add(new FactSourceLineRow
             {
                 DocumentId = documentId,
                 FiscalYear = fiscalYear,
                 SourcePage = e.Page,
                 SourceLine = e.Line,
-                Text = e.Text,
+                Text = owner is not null && IsWholeRawText(owner, e) ? null : e.Text,
                 Role = e.Role,
-                PolicyId = e.PolicyCode is null ? null : policyId(e.PolicyCode),
+                PolicyId = e.PolicyCode is null || (owner is not null && owner.PolicyCode == e.PolicyCode) ? null : policyId(e.PolicyCode),
                 InitiativeId = e.InitiativeSeq is null ? null : initiativeId(e.InitiativeSeq.Value),
             });
         }
 
         return Math.Round((double)understood / entries.Count, 4);
     }
+
+    // The line is all of its initiative's raw text: stored there once (v_source_line joins it back).
+    private static bool IsWholeRawText(InitiativeNode owner, SourceLineEntry e) =>
+        owner.Span.StartLine == e.Line && owner.Span.EndLine == e.Line && string.Equals(owner.RawText, e.Text, StringComparison.Ordinal);
 
     private static List<SourceLineEntry> FromSpans(ParsedDocument doc, IReadOnlyList<TextLine> lines)
     {

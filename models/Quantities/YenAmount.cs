@@ -61,4 +61,7 @@ public static class MeasureRoles
 
     /// <summary>A figure per inhabitant (1人当たり3,154円).</summary>
     public const string PerCapita = "per_capita";
+
+    /// <summary>A debt commitment in a note on the item ((債務負担4億円), and (同約6億円) after it): future years' spending, not this budget.</summary>
+    public const string Commitment = "commitment";
 }

@@ -136,6 +136,7 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.fact_initiative (
     function_id            STRING,
     function_method        STRING,
     function_evidence      STRING,
+    tags                   STRING,
     fiscal_year            INT
 )
 USING PARQUET

@@ -144,6 +144,7 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_initiative (
     function_id            varchar,
     function_method        varchar,
     function_evidence      varchar,
+    tags                   varchar,
     fiscal_year            integer
 )
 WITH (

@@ -23,7 +23,8 @@ create table fact_initiative (
     source_line_end        integer not null,
     function_id            varchar not null,
     function_method        varchar not null,
-    function_evidence      varchar
+    function_evidence      varchar,
+    tags                   varchar
 );
 comment on table fact_initiative is 'One row per bulleted item (kind = item), per unbulleted detail line under an item (kind = detail) and per overview line that states amounts without naming a project (kind = summary: 一般会計 …, an account row of a budget table).';
 comment on column fact_initiative.initiative_id is 'Stable key: document id and sequence number.';
@@ -39,7 +40,7 @@ comment on column fact_initiative.seq is 'Position in the document in reading or
 comment on column fact_initiative.text is 'Text normalised to NFKC (circled numbers kept), bullet removed, wrapped lines joined.';
 comment on column fact_initiative.raw_text is 'The physical lines as printed, joined with newlines.';
 comment on column fact_initiative.action is 'Class of the closing verb: 創設 新設 拡充 着手 実施 開催 策定 検討 推進 整備 支援 完了 …; null when none is recognised.';
-comment on column fact_initiative.is_new_program is 'True when the item creates a programme (closing verb 創設 or 新設).';
+comment on column fact_initiative.is_new_program is 'True when the item creates a programme (closing verb 創設 or 新設) or is tagged new (新, 【新規】, (新)).';
 comment on column fact_initiative.is_relisted is 'True when marked 再掲 (listed again under another policy): exclude when counting.';
 comment on column fact_initiative.is_final_supplementary is 'True when marked (最終補正…): funded by the previous year''s final supplementary budget.';
 comment on column fact_initiative.is_numeric_target is 'True when marked 【数値目標】.';
@@ -51,3 +52,4 @@ comment on column fact_initiative.source_line_end is 'Last physical line of the 
 comment on column fact_initiative.function_id is 'Budget function, the 款 of the purpose classification (dim_function); ''unknown'' when none could be assigned.';
 comment on column fact_initiative.function_method is 'How the function was found: explicit (the document prints the 款 in a caption above the item or in a 款 column of its row), rule (reference/function_rules.csv on the text, the policy path or the theme), none.';
 comment on column fact_initiative.function_evidence is 'The caption or column with file:line, or the rule and the words it matched, or why no function was assigned. A detail line takes its item''s function.';
+comment on column fact_initiative.tags is 'Tags printed on the item rather than part of its name, without their brackets and separated by ''; '': a status mark before the name (新, 改, 完), a bracketed tag at either end (新規, 補正予算, 総合戦略重点, a plan project, 単独), (新) in news lists, 債務負担 for a debt-burden note. Null when none. 新 and 新規 also set is_new_program.';

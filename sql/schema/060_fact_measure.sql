@@ -35,7 +35,7 @@ comment on column fact_measure.value is 'The number: yen for money (same as amou
 comment on column fact_measure.unit is 'JPY, percent or count.';
 comment on column fact_measure.counter is 'Counter word of a count (件 名 人 社 施設 クラブ 項目 …); null otherwise.';
 comment on column fact_measure.amount_yen is 'Money in yen after 兆/億/万/千 multipliers and any unit the document states; null for percent and count.';
-comment on column fact_measure.role is 'value (the stated figure), threshold (a limit it is held against, 18%未満), benchmark (a comparison figure, 地財計画10.2%), component (part of the amount in parent_measure_id, うち…), cumulative (累計), total (総額, 合計), prior_year (the year before, beside the value), change (on the year before, signed), per_capita (1人当たり). Sum only value rows to avoid double counting components.';
+comment on column fact_measure.role is 'value (the stated figure), threshold (a limit it is held against, 18%未満), benchmark (a comparison figure, 地財計画10.2%), component (part of the amount in parent_measure_id, うち…), cumulative (累計), total (総額, 合計), prior_year (the year before, beside the value), change (on the year before, signed), per_capita (1人当たり), commitment (a debt commitment in a note, 債務負担4億円: future years'' spending, not this budget). Sum only value rows to avoid double counting components.';
 comment on column fact_measure.parent_measure_id is 'For a component, threshold or benchmark: the measure it belongs to.';
 comment on column fact_measure.bound is 'Comparison word printed after a limit: 未満, 以下, 以内, 以上, 超え, 下回; null for plain figures.';
 comment on column fact_measure.note is 'Words that qualify a threshold or benchmark (安全とされる, 地財計画).';

@@ -38,6 +38,8 @@ public class BudgetShapeGoldenTests
             + (m.Mention.IsApproximate ? " approx" : "") + (m.ParentIndex is { } p ? $" of #{p + 1}" : "") + $" «{m.Mention.RawText}»"))]);
         root["milestones"] = new JsonArray([.. q.Milestones.Select(m => (JsonNode)JsonValue.Create(
             $"seq {m.SegmentKey}: {m.Mention.Event} {m.Mention.Date.Start:yyyy-MM-dd}..{m.Mention.Date.End:yyyy-MM-dd} {m.Mention.Date.Precision}" + (m.Mention.IsPlanned ? " planned" : "")))]);
+        root["tags"] = new JsonArray([.. doc.Initiatives.Where(i => i.Tags.Count > 0).Select(i => (JsonNode)JsonValue.Create(
+            $"seq {i.Seq}: {string.Join("; ", i.Tags)}"))]);
         root["lines"] = new JsonArray([.. doc.SourceLines.Select(l => (JsonNode)JsonValue.Create(
             $"{l.Line} {l.Role}" + (l.PolicyCode is null ? "" : $" policy {l.PolicyCode}") + (l.InitiativeSeq is null ? "" : $" seq {l.InitiativeSeq}")))]);
         return root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";

@@ -16,7 +16,7 @@ internal static partial class BudgetLineClassifier
 
     // Every construct begins with one of these (after white space); other lines skip the recognisers.
     private static readonly SearchValues<char> ConstructStarts = SearchValues.Create(
-        "-・･·●○◎〇•▽→(◇◆□■第IVX<《〈【〔[#*@柱政方基目施重ポテ0123456789");
+        "-・･·●○◎〇•▽→(◇◆□■第IVX<《〈【〔[#*@柱政方基目施重ポテ新改完0123456789");
 
     public static BudgetLine Classify(string text)
     {

@@ -123,6 +123,7 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
     private static List<TextLine> Expand(IReadOnlyList<TextLine> lines)
     {
         var result = new List<TextLine>(lines.Count);
+        var circledHeadings = lines.Any(l => l.Text.AsSpan().TrimStart() is [var c, ..] && TextNormalizer.IsCircledNumber(c));
         foreach (var cells in lines)
         {
             // Table cells separated by tabs (a PDF's table rows, a pasted spreadsheet) read as the space-separated
@@ -137,7 +138,7 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
             }
             else
             {
-                RunTogether.Split(CollapseSpacedLetters(line), result);
+                RunTogether.Split(CollapseSpacedLetters(line), result, circledHeadings);
             }
         }
 

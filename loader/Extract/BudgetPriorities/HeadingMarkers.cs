@@ -12,8 +12,6 @@ internal static partial class HeadingMarkers
 {
     private static readonly string[] LabelWords = ["基本方針", "基本目標", "ポイント", "Vision", "政策", "方針", "施策", "重点", "目標", "テーマ", "柱"];
 
-    private static readonly string[] TagWords = ["再掲", "新規", "新", "改", "完", "拡充", "補正予算", "最終補正", "一部新規", "継続", "単独"];
-
     public static bool TryRead(string text, ReadOnlySpan<char> t, out BudgetLine line)
     {
         line = default;
@@ -100,7 +98,7 @@ internal static partial class HeadingMarkers
             return BudgetLineClassifier.IsHeadingTitle(title);
         }
 
-        if (after.Length > 0 || TagWords.Contains(inside.ToString()) || !BudgetLineClassifier.IsHeadingTitle(inside.ToString()))
+        if (after.Length > 0 || ItemTags.Words.Contains(inside.ToString()) || !BudgetLineClassifier.IsHeadingTitle(inside.ToString()))
         {
             return false;
         }

@@ -3,7 +3,8 @@ namespace BudgetWarehouse.Loader.Extract.BudgetPriorities;
 /// <summary>
 /// Bullets that open an item: ・ (with or without a space, also after "- "), •, ●, ○, 〇, ◎, ▽, a markdown
 /// dash, and → for a result line under the item above. A bullet alone on its line takes the next line as
-/// its text. A bullet inside a word (保育・教育) is never at the start of a line, so it is never read here.
+/// its text. A bullet inside a word (保育・教育) is never at the start of a line, so it is never read here. A tag
+/// at the start of a line (新 …, 【新規】…, (新)…) opens an item as a bullet does (<see cref="ItemTags"/>).
 /// </summary>
 internal static class ItemMarkers
 {
@@ -24,6 +25,14 @@ internal static class ItemMarkers
 
         if (!IsBullet(c))
         {
+            // 新 子ども食堂の開設支援, 【新規】防災アプリの導入, (新)空き家バンクの運営: a tag opens the item; the
+            // tag stays in the body and is split off with the item's other tags.
+            if (ItemTags.StartsWithTagWord(t))
+            {
+                line = BudgetLine.Item(c.ToString(), t.ToString());
+                return true;
+            }
+
             return false;
         }
 

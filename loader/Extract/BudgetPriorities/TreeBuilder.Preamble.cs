@@ -73,17 +73,29 @@ internal sealed partial class TreeBuilder
             Span = Span.Union(SourceSpan.Line(line.Number));
         }
 
-        public InitiativeNode ToNode() => new()
+        public InitiativeNode ToNode()
         {
-            Seq = Seq,
-            Kind = kind,
-            ParentSeq = parentSeq,
-            PolicyCode = Policy,
-            Text = Text,
-            RawText = _raw.ToString(),
-            Span = Span,
-            UnitYen = UnitYen,
-            Columns = Columns,
-        };
+            // Tags printed on an item or detail are not part of its name; a summary (一般会計 …) keeps its text.
+            var tags = new List<string>();
+            var text = kind == InitiativeKinds.Summary ? Text : ItemTags.Split(Text, tags);
+            if (ItemTags.HasDebtNote(Text))
+            {
+                tags.Add(ItemTags.DebtBurden);
+            }
+
+            return new()
+            {
+                Seq = Seq,
+                Kind = kind,
+                ParentSeq = parentSeq,
+                PolicyCode = Policy,
+                Text = text.Length == 0 ? Text : text,
+                Tags = tags,
+                RawText = _raw.ToString(),
+                Span = Span,
+                UnitYen = UnitYen,
+                Columns = Columns,
+            };
+        }
     }
 }

@@ -144,6 +144,14 @@ internal sealed partial class TreeBuilder
 
     private void AcceptText(TextLine line, string text, bool amountFollows)
     {
+        if (ItemTags.IsLegend(text))
+        {
+            // 新は 新たな事業、改は 内容の見直し: the key to the status marks, neither an item nor a detail.
+            FlushItem();
+            Roles.Mark(line, SourceLineRoles.Prose, CurrentPolicy);
+            return;
+        }
+
         var amountOnly = AmountLine.IsAmountOnly(text, out var hasUnit) && (hasUnit || _table.UnitYen is not null);
         if (amountOnly && _open is not null)
         {

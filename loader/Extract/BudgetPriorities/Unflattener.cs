@@ -81,7 +81,8 @@ internal static class Unflattener
         // After a closing bracket a new line may start with a number (…まで) 1人1台…); within a line a
         // number follows a label (実質公債費比率 5.4%), which ends in a letter, not a bracket.
         // A Latin acronym glued to Japanese (RPA技術…, ICT機器…) starts a new line as a Japanese word would.
-        return IsJapanese(left[^1])
+        // A tag glued after a name (…を支援<単独>) closes it like a Japanese bracket; <2> alone is a label.
+        return (IsJapanese(left[^1]) || (left[^1] == '>' && left.LastIndexOf('<') > 0))
             && (IsJapanese(right[0]) || StartsWithAcronym(right) || (left[^1] is ')' or '」' or '】' or '〕' && char.IsAsciiDigit(right[0])));
     }
 
@@ -111,7 +112,7 @@ internal static class Unflattener
 
     private static bool IsMarkerOnly(string token)
     {
-        if (token is "-" or "・" or "●" or "○" or "◇" or "◆" or "□" or "■")
+        if (token is "-" or "◇" or "◆" or "□" or "■" || (token.Length == 1 && ItemMarkers.IsBullet(token[0])))
         {
             return true;
         }

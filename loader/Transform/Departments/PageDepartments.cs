@@ -54,7 +54,7 @@ internal static partial class PageDepartments
         var legend = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         foreach (var line in lines.Where(l => l.InitiativeId is null))
         {
-            var text = Nfkc(line.Text);
+            var text = Nfkc(line.Text ?? "");
             var pairs = LegendPair().Matches(text).Where(p => IsUnit(p.Groups["unit"].Value) && !IsLabel(p.Groups["abbr"].Value)).ToList();
             if (pairs.Count >= 2 || (pairs.Count == 1 && LegendWord().IsMatch(text)))
             {
@@ -144,7 +144,7 @@ internal static partial class PageDepartments
                 continue;
             }
 
-            var cells = Cells().Split(Nfkc(lines[i].Text).Trim());
+            var cells = Cells().Split(Nfkc(lines[i].Text ?? "").Trim());
             var index = Array.FindIndex(cells, c => ColumnWords.Contains(c));
             if (cells.Length < 3 || index < 1)
             {

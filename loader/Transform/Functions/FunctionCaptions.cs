@@ -81,10 +81,10 @@ internal sealed partial class FunctionCaptions
                 open = null;
             }
 
-            var caption = line.InitiativeId is null ? Caption(line.Text) : null;
+            var caption = line.InitiativeId is null ? Caption(line.Text ?? "") : null;
             if (caption is not null)
             {
-                open = new PrintedFunction(caption, line.SourceLine, line.Text.Trim(), $"caption {file}:{line.SourceLine}");
+                open = new PrintedFunction(caption, line.SourceLine, (line.Text ?? "").Trim(), $"caption {file}:{line.SourceLine}");
                 openLevel = isHeading ? level : currentLevel;
             }
 

@@ -83,6 +83,27 @@ internal static partial class DateScanner
         return false;
     }
 
+    // H27~H31, R7・R8年度, R7〜R9: two years of one letter era joined by a range mark or ・, with 年度 after the
+    // second or nowhere; the fiscal years from the first to the second.
+    private static bool TryLetterEraRange(ReadOnlySpan<char> s, int i, out DateOnly start, out DateOnly end, out int after)
+    {
+        start = end = default;
+        after = i;
+        if (s[i] is not ('R' or 'H') || (i > 0 && (IsAsciiLetter(s[i - 1]) || IsDigit(s[i - 1])))
+            || !TrySmallInt(s, i + 1, out var first, out var j) || j + 2 >= s.Length
+            || s[j] is not ('~' or '〜' or '∼' or '・' or '-') || s[j + 1] != s[i] || !TrySmallInt(s, j + 2, out var second, out var k)
+            || (k < s.Length && (IsAsciiLetter(s[k]) || s[k] is '.' or '/' || (s[k] == '年' && !s[k..].StartsWith("年度"))))
+            || !JapaneseEra.TryToGregorianYear(s[i].ToString(), first, out var y1) || !JapaneseEra.TryToGregorianYear(s[i].ToString(), second, out var y2) || y2 < y1)
+        {
+            return false;
+        }
+
+        start = new DateOnly(y1, 4, 1);
+        end = new DateOnly(y2 + 1, 3, 31);
+        after = s[k..].StartsWith("年度") ? k + 2 : k;
+        return true;
+    }
+
     // Four-digit calendar years only; anything shorter without an era is not a year.
     private static bool TryCalendarYear(ReadOnlySpan<char> s, int i, out int year, out int after)
     {

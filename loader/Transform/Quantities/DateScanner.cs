@@ -41,7 +41,13 @@ internal static partial class DateScanner
             }
 
             i += next;
-            if (TryDate(s, i, contextFiscalYear, out var start, out var end, out var precision, out var phraseEnd))
+            if (TryLetterEraRange(s, i, out var first, out var last, out var rangeEnd))
+            {
+                // H27~H31, R7・R8年度: fiscal years in letter eras, 年 printed once or not at all.
+                result.Add(new DateMention(new JapaneseDate(first, last, DatePrecision.FiscalYear, DateQualifier.At, text.RawSlice(i, rangeEnd)), i, rangeEnd));
+                i = rangeEnd;
+            }
+            else if (TryDate(s, i, contextFiscalYear, out var start, out var end, out var precision, out var phraseEnd))
             {
                 // 令和5年度~令和8年度: a period between two dates.
                 var j = phraseEnd;

@@ -60,6 +60,11 @@ internal static class MeasureRoleRules
             return Column(columns[row.Seen], m, row, measures);
         }
 
+        if (IsCommitment(m, row, measures, clause))
+        {
+            return (MeasureRoles.Commitment, null, m);
+        }
+
         if (clause.Contains("うち", StringComparison.Ordinal))
         {
             return (MeasureRoles.Component, owner ?? (m.Kind == QuantityKind.Money ? context.LastMoneyValue : LastOfKind(measures, row.SegmentStart, m.Kind)), m);
@@ -86,6 +91,19 @@ internal static class MeasureRoleRules
         }
 
         return Referring(m, row, measures, context, owner);
+    }
+
+    // (債務負担4億円), and (同約6億円) right after such a note: a commitment of later years, not the budget.
+    private static bool IsCommitment(QuantityMention m, RowShape row, List<ExtractedMeasure> measures, string clause)
+    {
+        if (m.Kind != QuantityKind.Money || Clauses.OuterOpenParenthesis(row.Text, m.Start) is not (>= 0 and var open))
+        {
+            return false;
+        }
+
+        var inside = row.Text.AsSpan(open + 1, m.Start - open - 1).TrimStart();
+        return inside.StartsWith("債務負担", StringComparison.Ordinal) || clause.Contains("債務負担", StringComparison.Ordinal)
+            || (inside.StartsWith("同", StringComparison.Ordinal) && measures.Count > row.SegmentStart && measures[^1].Role == MeasureRoles.Commitment);
     }
 
     // Figures that qualify the one before them: a prior-year amount, a threshold, a benchmark, a breakdown part.

@@ -20,8 +20,12 @@ public sealed class WarehouseOptions
     /// <summary>Lines longer than this (in characters) are rejected; flattened PDF text makes long lines normal.</summary>
     public int MaxLineLength { get; set; } = 2_000_000;
 
-    /// <summary>How long a superseded snapshot stays for readers that opened it.</summary>
-    public int SnapshotGraceSeconds { get; set; } = 300;
+    /// <summary>
+    /// How long a snapshot beyond <see cref="KeepSnapshots"/> stays after it was superseded. 0 by default: the kept
+    /// snapshots already include the ones before the current, which is what a reader that resolved `current` just
+    /// before a switch is reading; raise it for lake readers that hold a snapshot across several publishes.
+    /// </summary>
+    public int SnapshotGraceSeconds { get; set; }
 
     /// <summary>Complete snapshots kept on disk, the current one included; older ones are removed after their grace period.</summary>
     public int KeepSnapshots { get; set; } = 3;

@@ -102,8 +102,8 @@ public sealed class HousekeepingTests
         var seeds = new SeedsFolder(Path.Combine(temp.Path, "seeds"));
         var warehouse = Path.Combine(temp.Path, "warehouse");
         seeds.Write("a.txt", ServiceTestSupport.BudgetSeed);
-        var pipeline = ServiceTestSupport.Pipeline(seeds.Root, warehouse,
-            ("Warehouse:SnapshotGraceSeconds", "0"), ("Warehouse:DocumentHistoryRuns", "5"));
+        // Retention and grace at their defaults (keep 3, grace 0): what a user who sets nothing gets.
+        var pipeline = ServiceTestSupport.Pipeline(seeds.Root, warehouse, ("Warehouse:DocumentHistoryRuns", "5"));
         var published = new List<string>();
         for (var i = 1; i <= 20; i++)
         {

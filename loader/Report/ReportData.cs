@@ -19,13 +19,14 @@ internal sealed record ReportData(string SnapshotId, DateOnly? AsOf, IReadOnlyDi
     public const string MoneyFunction = "report_money_function.sql";
     public const string Achievement = "report_plan_achievement.sql";
     public const string PlanStatus = "report_plan_status.sql";
+    public const string PlanStatusYear = "report_plan_status_year.sql";
     public const string Milestones = "report_upcoming_milestones.sql";
     public const string Initiatives = "report_initiative_sources.sql";
     public const string SourceLines = "report_source_lines.sql";
 
     /// <summary>The query files the report runs, in the order it shows them.</summary>
     public static IReadOnlyList<string> QueryFiles { get; } =
-        [Overview, ThemeYear, MoneyPillar, MoneyRows, MoneyFunction, Achievement, PlanStatus, Milestones, Initiatives, SourceLines];
+        [Overview, ThemeYear, MoneyPillar, MoneyRows, MoneyFunction, Achievement, PlanStatusYear, PlanStatus, Milestones, Initiatives, SourceLines];
 
     public ReportSection this[string queryFile] => Sections[queryFile];
 

@@ -74,6 +74,7 @@ internal static class ReportHtml
         Money(sb, data[ReportData.MoneyPillar], data[ReportData.MoneyRows], sources);
         MoneyByFunction(sb, data[ReportData.MoneyFunction]);
         Achievement(sb, data[ReportData.Achievement]);
+        PlanStatusYear(sb, data[ReportData.PlanStatusYear]);
         PlanStatus(sb, data[ReportData.PlanStatus]);
         Milestones(sb, data[ReportData.Milestones], sources, data.AsOf);
         Initiatives(sb, data[ReportData.Initiatives], sources);
@@ -200,6 +201,26 @@ internal static class ReportHtml
         {
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Long("fiscal_year")}</td><td>{E(r.Text("plan_name"))}</td><td>{E(PolicyLabel(r))}</td><td class=\"num\">{r.Long("items_planned")}</td><td class=\"num\">{r.Long("items_achieved")}</td><td class=\"num\">{r.Long("items_pending")}</td>");
             sb.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{r.Double("achievement_rate"):0.0}%</td><td class=\"num\">{r.Double("stated_rate"):0.0}%</td><td>{(r.Flag("is_consistent") ? "○" : "× 不一致")}</td><td>{E(Cite(r.Text("file_name"), r.Long("source_page"), r.Long("source_line")))}</td></tr>");
+        }
+
+        sb.Append("</table>\n");
+    }
+
+    /// <summary>One headline per plan-progress report and year (v_plan_status_year), with the change on the plan's prior year.</summary>
+    private static void PlanStatusYear(StringBuilder sb, ReportSection section)
+    {
+        sb.Append("<h2>計画・年度別の達成割合</h2>");
+        if (!Available(sb, section))
+        {
+            return;
+        }
+
+        sb.Append("<table><tr><th>年度</th><th>自治体</th><th>計画</th><th>区分(記載どおり)</th><th class=\"num\">対象</th><th class=\"num\">達成・完了</th><th class=\"num\">順調</th><th class=\"num\">遅れ</th><th class=\"num\">未着手</th><th class=\"num\">達成割合</th><th class=\"num\">前年度比</th><th>出典</th></tr>");
+        foreach (var r in section.Rows)
+        {
+            var change = r.Text("achieved_share_change") is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{r.Double("achieved_share_change"):+0.0;-0.0;0.0} pt ({r.Long("prior_fiscal_year")}{(r.Flag("is_scheme_changed") ? ", 区分変更" : "")})");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Long("fiscal_year")}</td><td>{E(r.Text("municipality"))}</td><td>{E(r.Text("plan_name"))}</td><td>{E(r.Text("status_words"))}</td><td class=\"num\">{r.Long("items_total")}</td><td class=\"num\">{r.Long("items_achieved")}</td><td class=\"num\">{r.Long("items_on_track")}</td>");
+            sb.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{r.Long("items_delayed")}</td><td class=\"num\">{r.Long("items_not_started")}</td><td class=\"num\">{r.Double("achieved_share"):0.0}%</td><td class=\"num\">{change}</td><td>{E(r.Text("file_name"))}:{r.Long("source_line")}</td></tr>");
         }
 
         sb.Append("</table>\n");

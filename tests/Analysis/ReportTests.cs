@@ -62,6 +62,7 @@ public sealed partial class ReportTests(WarehouseFixture seeds, ITestOutputHelpe
         Assert.Equal(27_500_000_000d, charts[ReportHtml.MoneyChart].Values.Sum());
         Assert.Equal(27_500_000_000d, charts[ReportHtml.FunctionChart].Values.Sum());
         Assert.Equal(["2020-10-03", "2020-10-25", "2021-03-01", "2021-04-01"], charts[ReportHtml.MilestoneChart].Starts);
+        Assert.Contains("<td class=\"num\">+10.0 pt (2023, 区分変更)</td>", dom, StringComparison.Ordinal);
 
         // Explain-style source text: the wrapped item's two printed lines with their numbers.
         Assert.Contains("<span class=\"ln\">10</span>・新産業創出支援基金の", dom, StringComparison.Ordinal);
@@ -129,6 +130,21 @@ public sealed partial class ReportTests(WarehouseFixture seeds, ITestOutputHelpe
 
         Assert.Equal(charts.Count, outcome.Charts);
         await ScreenshotAsync(chromium, html, "report-seeds.png");
+    }
+
+    [Fact]
+    public async Task SeedReportGivesThePlanReportsHeadlinePerYear()
+    {
+        using var dir = new TempDir();
+        var html = Path.Combine(dir.Path, "report.html");
+        await ReportBuilder.WriteAsync(seeds.Store, html, null, default);
+        var page = await File.ReadAllTextAsync(html);
+
+        // The seed report's total row (line 29: 合計 90 項目 80 項目 88.9%) is its headline; no prior year is loaded.
+        var section = page[page.IndexOf("計画・年度別の達成割合", StringComparison.Ordinal)..page.IndexOf("進捗状況の区分別件数", StringComparison.Ordinal)];
+        Assert.Contains("<td class=\"num\">90</td><td class=\"num\">80</td>", section, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">88.9%</td><td class=\"num\"></td><td>004_", section, StringComparison.Ordinal);
+        Assert.Contains(".txt:29</td>", section, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace BudgetWarehouse.Loader.Load.Reference;
 /// <summary>
 /// One organisation chart per municipality: reference/departments/&lt;key&gt;.csv, with the columns of departments.csv
 /// (the municipality column may be left out: the file's key gives it). The key is the municipality's name as the
-/// manifest gives it (金沢市.csv), or its local-government code and name (172014_金沢市.csv); a code alone cannot be
+/// manifest gives it (架空市.csv), or its local-government code and name (999999_架空市.csv); a code alone cannot be
 /// matched to the manifest's names and is reported.
 /// </summary>
 internal static partial class OrgCharts
@@ -38,7 +38,7 @@ internal static partial class OrgCharts
             if (!m.Success)
             {
                 problems.Add(new($"{ReferenceReader.Folder}/{relative}", 0,
-                    $"cannot tell the municipality from the file name '{key}': name it after the municipality as the manifest gives it (金沢市.csv) or code and name (172014_金沢市.csv)"));
+                    $"cannot tell the municipality from the file name '{key}': name it after the municipality as the manifest gives it (架空市.csv) or code and name (999999_架空市.csv)"));
                 continue;
             }
 

@@ -118,7 +118,11 @@ internal static class ResultWriter
         writer.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
+    /// <summary>
+    /// One DuckDB value as JSON: numbers exact (HUGEINT as a number literal), lists as arrays, anything else as text
+    /// (<paramref name="text"/>, by default <see cref="QueryRunner.Text"/>).
+    /// </summary>
+    internal static void WriteJsonValue(Utf8JsonWriter json, object? value, Func<object?, string>? text = null)
     {
         switch (value)
         {
@@ -154,13 +158,13 @@ internal static class ResultWriter
                 json.WriteStartArray();
                 foreach (var item in list)
                 {
-                    WriteJsonValue(json, item);
+                    WriteJsonValue(json, item, text);
                 }
 
                 json.WriteEndArray();
                 break;
             default:
-                json.WriteStringValue(QueryRunner.Text(value));
+                json.WriteStringValue((text ?? QueryRunner.Text)(value));
                 break;
         }
     }

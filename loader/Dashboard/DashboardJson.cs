@@ -40,33 +40,7 @@ internal static class DashboardJson
         json.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter json, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                json.WriteNullValue();
-                break;
-            case bool b:
-                json.WriteBooleanValue(b);
-                break;
-            case int or long or short or byte or sbyte:
-                json.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
-                break;
-            case double d when double.IsFinite(d):
-                json.WriteNumberValue(d);
-                break;
-            case float f when float.IsFinite(f):
-                json.WriteNumberValue(f);
-                break;
-            case decimal m:
-                json.WriteNumberValue(m);
-                break;
-            default:
-                json.WriteStringValue(Text(value));
-                break;
-        }
-    }
+    private static void WriteValue(Utf8JsonWriter json, object? value) => Analysis.ResultWriter.WriteJsonValue(json, value, Text);
 
     /// <summary>A value as the CSV and the table's raw cell value show it.</summary>
     public static string Text(object? value) => value switch

@@ -106,7 +106,16 @@ internal static class BwCommandLine
         builder.Services.AddHostedService<TWorker>();
         Environment.ExitCode = 0;
         using var host = builder.Build();
+        var verbs = host.Services.GetServices<IHostedService>().OfType<OneShotWorker>().ToList();
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
+
+        // RunAsync disposes the host, which drains the console logger's queue: written now, the one-line
+        // error is the last line on stderr, after the stack trace that --verbose logs.
+        if (verbs.Select(v => v.FailureLine).FirstOrDefault(l => l is not null) is { } failure)
+        {
+            await Console.Error.WriteLineAsync(failure).ConfigureAwait(false);
+        }
+
         return Environment.ExitCode;
     }
 }

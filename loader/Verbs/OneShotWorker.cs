@@ -11,6 +11,9 @@ internal abstract class OneShotWorker(IHostApplicationLifetime lifetime, ILogger
 {
     protected abstract Task<int> RunAsync(CancellationToken stoppingToken);
 
+    /// <summary>The one <c>error:</c> line of a failed run; the command line prints it once the host's logging has drained.</summary>
+    public string? FailureLine { get; private set; }
+
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -24,7 +27,7 @@ internal abstract class OneShotWorker(IHostApplicationLifetime lifetime, ILogger
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A file the verb was pointed at cannot be read or written: the path and reason say it all.
-            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            FailureLine = $"error: {ex.Message}";
             Environment.ExitCode = 2;
         }
 #pragma warning disable CA1031 // the verb's last line of defence: report, set the exit code, stop
@@ -33,7 +36,7 @@ internal abstract class OneShotWorker(IHostApplicationLifetime lifetime, ILogger
         {
             // One line for the user; the stack trace only with --verbose (debug logging).
             logger.LogDebug(ex, "{Verb} failed: {Message}", GetType().Name, ex.Message);
-            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            FailureLine = $"error: {ex.Message}";
             Environment.ExitCode = 1;
         }
         finally

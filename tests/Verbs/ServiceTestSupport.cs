@@ -122,16 +122,24 @@ internal static class ServiceTestSupport
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        Logs[process.Id] = log;
+        Logs.AddOrUpdate(process, log);
         return process;
     }
 
+    /// <summary>
+    /// Everything the process wrote so far. Once it has exited, waits for the redirected streams to drain:
+    /// WaitForExit(timeout) returns before the asynchronous readers have seen the last lines.
+    /// </summary>
     public static string Output(Process process)
     {
-        var log = Logs.GetValueOrDefault(process.Id);
-        if (log is null)
+        if (!Logs.TryGetValue(process, out var log))
         {
             return "";
+        }
+
+        if (process.HasExited)
+        {
+            process.WaitForExit();
         }
 
         lock (log)
@@ -140,7 +148,7 @@ internal static class ServiceTestSupport
         }
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, StringBuilder> Logs = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Process, StringBuilder> Logs = new();
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int NativeKill(int pid, int signal);

@@ -102,11 +102,7 @@ internal static class CorpusGenerator
         var manifest = new StringBuilder("file,family,municipality,fiscal_year,title,municipality_code\n");
         foreach (var d in generated)
         {
-            var title = d.Family == DocumentFamilies.BudgetPriorities
-                ? BudgetPrioritiesWriter.Title(d.FiscalYear)
-                : PlanProgressWriter.Title(new Municipality(d.MunicipalityCode, d.Municipality, ""));
-            manifest.Append(d.File).Append(',').Append(d.Family).Append(',').Append(d.Municipality).Append(',')
-                .Append(d.FiscalYear.ToString(CultureInfo.InvariantCulture)).Append(',').Append(title).Append(',').Append(d.MunicipalityCode).Append('\n');
+            manifest.Append(ManifestRow(d));
         }
 
         File.WriteAllText(Path.Combine(outDir, "manifest.csv"), manifest.ToString(), new UTF8Encoding(false));
@@ -131,6 +127,26 @@ internal static class CorpusGenerator
         };
         File.WriteAllText(Path.Combine(outDir, ExpectedFile), JsonSerializer.Serialize(expectation, Json) + "\n", new UTF8Encoding(false));
         return expectation;
+    }
+
+    /// <summary>
+    /// The document a corpus of <paramref name="index"/> documents would have generated next, with its manifest row:
+    /// what the bench adds to a loaded corpus to time a new document.
+    /// </summary>
+    public static (GeneratedDocument Doc, byte[] Bytes, string ManifestRow) NextDocument(int index, int seed)
+    {
+        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var cp932 = System.Text.Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        var (doc, bytes) = One(index, seed, cp932);
+        return (doc, bytes, ManifestRow(doc));
+    }
+
+    private static string ManifestRow(GeneratedDocument d)
+    {
+        var title = d.Family == DocumentFamilies.BudgetPriorities
+            ? BudgetPrioritiesWriter.Title(d.FiscalYear)
+            : PlanProgressWriter.Title(new Municipality(d.MunicipalityCode, d.Municipality, ""));
+        return string.Create(CultureInfo.InvariantCulture, $"{d.File},{d.Family},{d.Municipality},{d.FiscalYear},{title},{d.MunicipalityCode}\n");
     }
 
     public static CorpusExpectation? ReadExpectation(string dir)

@@ -28,6 +28,23 @@ public sealed class PlanProgressFactAttribute : FactAttribute
 public class CorpusGeneratorTests
 {
     [Fact]
+    public void TheNextDocumentIsTheOneALargerCorpusWouldHaveWithItsManifestRow()
+    {
+        using var small = new TempDir();
+        using var larger = new TempDir();
+        var expected = CorpusGenerator.Generate(small.Path, 30, seed: 5);
+        CorpusGenerator.Generate(larger.Path, 31, seed: 5);
+
+        var (doc, bytes, row) = CorpusGenerator.NextDocument(expected.Documents, expected.Seed);
+
+        Assert.DoesNotContain(expected.Files, f => f.File == doc.File);
+        Assert.False(File.Exists(Path.Combine(small.Path, "documents", doc.File)));
+        Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(larger.Path, "documents", doc.File))));
+        Assert.Equal(File.ReadAllLines(Path.Combine(larger.Path, "manifest.csv"))[^1] + "\n", row);
+        Assert.Equal(File.ReadAllText(Path.Combine(small.Path, "manifest.csv")) + row, File.ReadAllText(Path.Combine(larger.Path, "manifest.csv")));
+    }
+
+    [Fact]
     public void SameSeedGivesIdenticalBytes()
     {
         using var a = new TempDir();

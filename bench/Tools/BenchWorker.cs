@@ -63,18 +63,11 @@ internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, Loa
             await output.WriteLineAsync($"corpus: reusing {corpus}").ConfigureAwait(false);
         }
 
-        // Reference data (themes, department rules) is the user's, not generated: use the seeds' when the corpus has none.
-        var reference = Path.Combine(corpus, "reference");
-        var seedsReference = Path.GetFullPath(Path.Combine("seeds", "reference"));
-        if (!Directory.Exists(reference) && Directory.Exists(seedsReference))
+        // Reference data (themes, functions, department rules, org charts) is the user's, not generated: the corpus
+        // gets the repository's, so that the bench measures the workload a user's load has wherever it is run from.
+        if (!await CopyReferenceAsync(corpus, output).ConfigureAwait(false))
         {
-            Directory.CreateDirectory(reference);
-            foreach (var csv in Directory.EnumerateFiles(seedsReference, "*.csv"))
-            {
-                File.Copy(csv, Path.Combine(reference, Path.GetFileName(csv)));
-            }
-
-            await output.WriteLineAsync($"reference: copied {seedsReference} into the corpus").ConfigureAwait(false);
+            return 1;
         }
 
         var mb = expected.Bytes / 1e6;
@@ -142,19 +135,21 @@ internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, Loa
             }
 
             // The floor: DuckDB alone loading the same rows from CSV and writing the same Parquet.
+            // Its peak memory is measured apart from the load's (loader_rss_mb is the load's alone).
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            ResetPeakRss();
             var (csvSeconds, parquetSeconds, floorCpu) = await FloorAsync(Path.Combine(warehouse, SnapshotStore.DatabaseFile), stoppingToken).ConfigureAwait(false);
+            var floorRssMb = StatusMb("VmHWM:");
             var floor = csvSeconds + parquetSeconds;
-            await output.WriteLineAsync($"floor: read_csv {csvSeconds:F2} s + parquet {parquetSeconds:F2} s = {floor:F2} s; ratio {wall / floor:F2}").ConfigureAwait(false);
+            await output.WriteLineAsync($"floor: read_csv {csvSeconds:F2} s + parquet {parquetSeconds:F2} s = {floor:F2} s; ratio {wall / floor:F2}; peak RSS {floorRssMb:F0} MB").ConfigureAwait(false);
             await output.WriteLineAsync($"  CPU: load {cpu:F2} s, floor {floorCpu:F2} s, CPU ratio {cpu / floorCpu:F2}").ConfigureAwait(false);
 
             // Nothing changes; bw load runs as a user runs it, in its own process.
             var (unchanged, unchangedSays) = await UnchangedReloadAsync(corpus, warehouse, stoppingToken).ConfigureAwait(false);
             await output.WriteLineAsync($"refresh: nothing changed, bw load {unchanged:F2} s including process start: {unchangedSays}").ConfigureAwait(false);
 
-            // One document changes; the load runs again on the loaded warehouse.
-            var refresh = await RefreshAsync(corpus, expected, stoppingToken).ConfigureAwait(false);
-            await output.WriteLineAsync($"refresh: one document changed, reload {refresh:F2} s").ConfigureAwait(false);
-            await WriteStagesAsync(output).ConfigureAwait(false);
+            // One document changes or is added; the load runs again on the loaded warehouse.
+            var refresh = await new BenchRefresh(pipeline, WriteStagesAsync, output).RunAsync(corpus, expected, stoppingToken).ConfigureAwait(false);
 
             var (yoyMs, what) = await ThemeYearAsync(Path.Combine(warehouse, SnapshotStore.DatabaseFile), stoppingToken).ConfigureAwait(false);
             await output.WriteLineAsync($"theme by year: {what}, median of 5 runs {yoyMs:F1} ms").ConfigureAwait(false);
@@ -166,7 +161,7 @@ internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, Loa
             }
 
             await output.WriteLineAsync(string.Create(Inv,
-                $"bench: docs={expected.Documents} mb={mb:F1} wall_s={wall:F2} mb_per_s={mb / wall:F1} peak_rss_mb={peakMb:F0} floor_s={floor:F2} ratio={wall / floor:F2} refresh_s={refresh:F2} refresh_unchanged_s={unchanged:F2} yoy_ms={yoyMs:F1} dashboard_max_ms={dashboardMs:F1} pdf_pages_per_s={pdfPagesPerSecond:F0}")).ConfigureAwait(false);
+                $"bench: docs={expected.Documents} mb={mb:F1} wall_s={wall:F2} mb_per_s={mb / wall:F1} peak_rss_mb={peakMb:F0} floor_s={floor:F2} ratio={wall / floor:F2} refresh_s={refresh.Earliest:F2} refresh_unchanged_s={unchanged:F2} yoy_ms={yoyMs:F1} dashboard_max_ms={dashboardMs:F1} pdf_pages_per_s={pdfPagesPerSecond:F0} refresh_latest_s={refresh.Latest:F2} refresh_earliest_s={refresh.Earliest:F2} refresh_new_s={refresh.New:F2} loader_rss_mb={peakMb:F0} floor_rss_mb={floorRssMb:F0}")).ConfigureAwait(false);
             return 0;
         }
         finally
@@ -197,9 +192,10 @@ internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, Loa
     /// <summary>PDF text extraction (letters to laid-out lines) over the repository's test PDFs, in pages per second.</summary>
     private static async Task<double> PdfTextAsync(TextWriter output)
     {
-        if (PdfThroughput.Measure(Path.GetFullPath(PdfThroughput.DefaultFolder)) is not { } pdf)
+        var folder = FindInRepository(PdfThroughput.DefaultFolder) ?? Path.GetFullPath(PdfThroughput.DefaultFolder);
+        if (PdfThroughput.Measure(folder) is not { } pdf)
         {
-            await output.WriteLineAsync($"pdf text: no test PDFs in {PdfThroughput.DefaultFolder} (run from the repository root)").ConfigureAwait(false);
+            await output.WriteLineAsync($"pdf text: no test PDFs in {folder}").ConfigureAwait(false);
             return double.NaN;
         }
 
@@ -290,24 +286,6 @@ internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, Loa
         return (process.ExitCode == 0 && says.StartsWith("nothing changed", StringComparison.Ordinal) ? seconds : double.NaN, says);
     }
 
-    private async Task<double> RefreshAsync(string corpus, CorpusExpectation expected, CancellationToken cancellationToken)
-    {
-        var doc = expected.Files.First(f => f.Family == DocumentFamilies.BudgetPriorities && f.Encoding == "utf-8" && !f.Variants.Contains("flattened", StringComparison.Ordinal));
-        var path = Path.Combine(corpus, DocumentInputs.DocumentsFolder, doc.File);
-        var original = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await File.AppendAllTextAsync(path, "\n- ・ベンチマークで追加した項目を実施\n", cancellationToken).ConfigureAwait(false);
-            var watch = Stopwatch.StartNew();
-            var outcome = await pipeline.RunAsync(cancellationToken).ConfigureAwait(false);
-            return outcome.SnapshotId is null ? double.NaN : watch.Elapsed.TotalSeconds;
-        }
-        finally
-        {
-            await File.WriteAllBytesAsync(path, original, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     private static async Task<(double Ms, string What)> ThemeYearAsync(string database, CancellationToken cancellationToken)
     {
         await using var connection = new DuckDBConnection($"Data Source={database};ACCESS_MODE=READ_ONLY");
@@ -345,6 +323,63 @@ internal sealed class BenchWorker(BenchOptions bench, LoadPipeline pipeline, Loa
 
         times.Sort();
         return (times[times.Count / 2], what);
+    }
+
+    /// <summary>
+    /// Copies the repository's seeds/reference (found from the working folder or above this tool's binary) into the
+    /// corpus, subfolders included, rewriting only files whose bytes differ. False, with the reason printed, when
+    /// there is none to copy and the corpus has none of its own.
+    /// </summary>
+    private static async Task<bool> CopyReferenceAsync(string corpus, TextWriter output)
+    {
+        var target = Path.Combine(corpus, "reference");
+        if (FindInRepository(Path.Combine("seeds", "reference")) is not { } source)
+        {
+            if (Directory.Exists(target))
+            {
+                await output.WriteLineAsync($"reference: using the corpus's own {target} (no seeds/reference found)").ConfigureAwait(false);
+                return true;
+            }
+
+            await output.WriteLineAsync("error: no seeds/reference found in the working folder or above the bench binary; run from the repository or give the corpus a reference/ folder").ConfigureAwait(false);
+            return false;
+        }
+
+        var copied = 0;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(target, Path.GetRelativePath(source, file));
+            var bytes = await File.ReadAllBytesAsync(file).ConfigureAwait(false);
+            if (File.Exists(to) && (await File.ReadAllBytesAsync(to).ConfigureAwait(false)).AsSpan().SequenceEqual(bytes))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            await File.WriteAllBytesAsync(to, bytes).ConfigureAwait(false);
+            copied++;
+        }
+
+        await output.WriteLineAsync($"reference: {source} ({copied} files copied into the corpus)").ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>A folder of the repository, looked for from the working folder and from this tool's binary upwards.</summary>
+    private static string? FindInRepository(string relative)
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, relative);
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string Csv(string dir, string table) => Path.Combine(dir, table + ".csv").Replace("'", "''", StringComparison.Ordinal);

@@ -36,10 +36,10 @@ internal static class LineageLoad
         timed?.Invoke("lineage: find the series to recompute", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         started = System.Diagnostics.Stopwatch.GetTimestamp();
         // The lake partitions this rewrites: the years of each series' rows, from its earliest changed year on.
-        changes?.AddPartitions(Table, (await connection.QueryAsync<(string, string, int)>(new CommandDefinition(
-            "select distinct s.municipality_key, s.family, b.fiscal_year from bridge_initiative_lineage as b inner join lineage_pending as s on coalesce(b.municipality, '') = s.municipality_key and b.family = s.family",
+        changes?.AddFiles(Table, (await connection.QueryAsync<(string, string, int, string)>(new CommandDefinition(
+            $"select distinct s.municipality_key, s.family, b.fiscal_year, {ParquetExporter.FileGroupSql("b.initiative_id")} from bridge_initiative_lineage as b inner join lineage_pending as s on coalesce(b.municipality, '') = s.municipality_key and b.family = s.family",
             cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .Where(r => r.Item3 >= changes.EarliestChangedYear(r.Item1, r.Item2)).Select(r => r.Item3));
+            .Where(r => r.Item3 >= changes.EarliestChangedYear(r.Item1, r.Item2)).Select(r => (r.Item3, r.Item4)));
         await ExecuteAsync(connection, """
             delete from bridge_initiative_lineage as b
             using lineage_pending as s
@@ -147,7 +147,7 @@ internal static class LineageLoad
                     RowAppender<BridgeInitiativeLineageRow>.Append(appender.CreateRow(), row);
                 }
 
-                changes?.AddPartitions(Table, batch.Where(r => r.FiscalYear >= changes.EarliestChangedYear(r.Municipality ?? "", r.Family)).Select(r => r.FiscalYear).Distinct());
+                changes?.AddFiles(Table, batch.Where(r => r.FiscalYear >= changes.EarliestChangedYear(r.Municipality ?? "", r.Family)).Select(r => (r.FiscalYear, ParquetExporter.FileGroup(r.InitiativeId))).Distinct());
                 count++;
                 rows += batch.Count;
             }

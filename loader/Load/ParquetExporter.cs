@@ -12,8 +12,9 @@ internal sealed record LakeTable(string Name, long Rows, string Path, string? Pa
 /// <summary>
 /// Writes every table of a snapshot database to Parquet with DuckDB's COPY: facts, policies and lineage
 /// partitioned by fiscal year (<see cref="IsPartitioned"/>; hive layout, with the partition column also kept inside the files so that readers without
-/// partition discovery, such as Power BI's folder connector, still see it). Writes views.sql for DuckDB
-/// users and notebooks.
+/// partition discovery, such as Power BI's folder connector, still see it), each year in up to 16 files by
+/// <see cref="FileGroup"/> so that a reload rewrites the files of the documents it changed, not the year. Writes
+/// views.sql for DuckDB users and notebooks.
 /// </summary>
 internal static class ParquetExporter
 {
@@ -22,8 +23,27 @@ internal static class ParquetExporter
     /// <summary>The file name of each table's (or each fiscal-year partition's) Parquet file.</summary>
     public const string PartFile = "part_0.parquet";
 
-    /// <summary>Rows a partitioned COPY buffers per fiscal year before writing them out (DuckDB's default: 524,288).</summary>
-    private const int PartitionFlushRows = 60_000;
+    /// <summary>How the lake's files are cut, as _manifest.json states it.</summary>
+    public const string Layout =
+        "Tables with partitioned_by = fiscal_year are folders fiscal_year=YYYY/ (the column is also inside the files), each holding " +
+        "group_G.parquet files: G is the first hex digit of the row's document_id (or of its initiative_id, which begins with the " +
+        "document id), so a year has up to 16 files; read every *.parquet under the table's folder as one table. Other tables are one part_0.parquet.";
+
+    /// <summary>The file group of a row from its document id or an id beginning with it (initiative ids): its first hex digit.</summary>
+    public static string FileGroup(string documentOrInitiativeId) => documentOrInitiativeId[..1];
+
+    /// <summary><see cref="FileGroup"/> in SQL, over a column.</summary>
+    public static string FileGroupSql(string column) => $"left({column}, 1)";
+
+    /// <summary>The group of every row of a partitioned table with no document or initiative id: one file a year, always written.</summary>
+    private const string WholeYear = "all";
+
+    /// <summary>
+    /// Rows a partitioned COPY buffers per file (fiscal year and group) before writing them out (DuckDB's default:
+    /// 524,288). 16 groups a year: a fifth of the 60,000 measured best per year when a year was one file, so that the
+    /// rows buffered across a table's files stay about the same.
+    /// </summary>
+    private const int PartitionFlushRows = 12_000;
 
     /// <summary>Writes every table of the database and views.sql.</summary>
     public static async Task<IReadOnlyList<LakeTable>> ExportAsync(DuckDBConnection connection, string lakeDir, CancellationToken cancellationToken)
@@ -40,55 +60,32 @@ internal static class ParquetExporter
             cancellationToken: cancellationToken)).ConfigureAwait(false)];
 
     /// <summary>
-    /// Writes the given tables. With <paramref name="reuse"/>, a fiscal-year partition the load did not change is linked
-    /// from the previous snapshot's lake instead of written again (hard links: the previous snapshot may be removed).
+    /// Writes the given tables. With <paramref name="reuse"/>, a file (fiscal year and group) the load did not change is
+    /// linked from the previous snapshot's lake instead of written again (hard links: the previous snapshot may be removed).
     /// </summary>
     public static async Task<IReadOnlyList<LakeTable>> ExportTablesAsync(DuckDBConnection connection, string lakeDir, IEnumerable<string> tables, CancellationToken cancellationToken,
         Action<string, TimeSpan>? timed = null, (SnapshotChanges Changes, string PreviousLake)? reuse = null)
     {
         Directory.CreateDirectory(lakeDir);
 
-        // A partitioned COPY keeps a buffer per fiscal year until it holds this many rows: a smaller buffer bounds the
-        // export's memory (measured at 17,410 documents: fact_initiative 657 → 605 MB peak, and no slower).
+        // A partitioned COPY keeps a buffer per file until it holds this many rows: a smaller buffer bounds the export's
+        // memory (measured at 17,410 documents with one file a year: fact_initiative 657 → 605 MB peak, and no slower).
         await connection.ExecuteAsync(new CommandDefinition($"set partitioned_write_flush_threshold = {PartitionFlushRows}", cancellationToken: cancellationToken)).ConfigureAwait(false);
         var result = new List<LakeTable>();
         foreach (var table in tables)
         {
             var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"select count(*) from \"{table}\"", cancellationToken: cancellationToken)).ConfigureAwait(false);
-            var hasYear = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "select count(*) from duckdb_columns() where table_name = $t and column_name = 'fiscal_year'", new { t = table },
-                cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
-            var partitioned = IsPartitioned(table) && hasYear && rows > 0;
+            var columns = (await connection.QueryAsync<string>(new CommandDefinition(
+                "select column_name from duckdb_columns() where schema_name = 'main' and table_name = $t", new { t = table },
+                cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            var partitioned = IsPartitioned(table) && columns.Contains("fiscal_year") && rows > 0;
             var dir = Path.Combine(lakeDir, table);
             Directory.CreateDirectory(dir);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             if (partitioned)
             {
-                var years = (await connection.QueryAsync<int>(new CommandDefinition(
-                    $"select distinct fiscal_year from \"{table}\" order by fiscal_year", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-                var write = new List<int>();
-                foreach (var year in years)
-                {
-                    if (reuse is not var (changes, previousLake) || changes.Touches(table, year)
-                        || !TryLinkPartition(Path.Combine(previousLake, table, $"fiscal_year={year}"), Path.Combine(dir, $"fiscal_year={year}")))
-                    {
-                        write.Add(year);
-                    }
-                }
-
-                if (write.Count < years.Count)
-                {
-                    timed?.Invoke($"parquet {table}: {years.Count - write.Count} unchanged partitions linked", TimeSpan.Zero);
-                }
-
-                // One partitioned COPY of the years to write (one scan of the table, one file per year).
-                if (write.Count > 0)
-                {
-                    var where = write.Count == years.Count ? "" : $" where fiscal_year in ({string.Join(", ", write)})";
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        $"copy (select * from \"{table}\"{where}) to '{Escape(dir)}' (format parquet, partition_by (fiscal_year), write_partition_columns true, overwrite_or_ignore true, filename_pattern 'part_{{i}}')",
-                        cancellationToken: cancellationToken)).ConfigureAwait(false);
-                }
+                var key = columns.Contains("document_id") ? "document_id" : columns.Contains("initiative_id") ? "initiative_id" : null;
+                await ExportPartitionedAsync(connection, table, key, dir, reuse, timed, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -101,6 +98,65 @@ internal static class ParquetExporter
 
         return result;
     }
+
+    /// <summary>
+    /// Writes a partitioned table's files: with <paramref name="reuse"/>, each (fiscal year, file group) the load did not
+    /// touch is linked from the previous snapshot's lake; the rest are written by one partitioned COPY (one scan).
+    /// </summary>
+    private static async Task ExportPartitionedAsync(DuckDBConnection connection, string table, string? key, string dir,
+        (SnapshotChanges Changes, string PreviousLake)? reuse, Action<string, TimeSpan>? timed, CancellationToken cancellationToken)
+    {
+        var group = key is null ? $"'{WholeYear}'" : FileGroupSql(key);
+        var files = (await connection.QueryAsync<(int Year, string Group)>(new CommandDefinition(
+            $"select distinct fiscal_year, {group} from \"{table}\" order by all", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var write = new List<(int Year, string Group)>();
+        foreach (var (year, g) in files)
+        {
+            if (reuse is not var (changes, previousLake) || key is null || changes.Touches(table, year, g)
+                || !TryLinkGroup(Path.Combine(previousLake, table, YearFolder(year)), Path.Combine(dir, YearFolder(year)), g))
+            {
+                write.Add((year, g));
+            }
+        }
+
+        if (write.Count < files.Count)
+        {
+            timed?.Invoke($"parquet {table}: {files.Count - write.Count} of {files.Count} unchanged files linked", TimeSpan.Zero);
+        }
+
+        if (write.Count == 0)
+        {
+            return;
+        }
+
+        // Written partitioned by year and group into a staging folder, then moved to fiscal_year=YYYY/group_G.parquet.
+        var where = write.Count == files.Count ? "" : $" where concat(fiscal_year, ':', {group}) in ({string.Join(", ", write.Select(f => $"'{f.Year}:{CheckedGroup(f.Group)}'"))})";
+        var staging = Path.Combine(dir, ".staging");
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"copy (select *, fiscal_year as bw_year, {group} as bw_group from \"{table}\"{where}) to '{Escape(staging)}' " +
+            "(format parquet, partition_by (bw_year, bw_group), write_partition_columns false, overwrite_or_ignore true, filename_pattern 'part_{i}')",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var (year, g) in write)
+        {
+            var target = Path.Combine(dir, YearFolder(year));
+            Directory.CreateDirectory(target);
+            var n = 0;
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(staging, $"bw_year={year}", $"bw_group={g}"), "*.parquet").Order(StringComparer.Ordinal))
+            {
+                File.Move(file, Path.Combine(target, n++ == 0 ? $"group_{g}.parquet" : $"group_{g}_{n - 1}.parquet"));
+            }
+        }
+
+        Directory.Delete(staging, recursive: true);
+    }
+
+    private static string YearFolder(int year) => $"fiscal_year={year}";
+
+    /// <summary>A file group about to be written into SQL: a hex digit or <see cref="WholeYear"/>, nothing else.</summary>
+    private static string CheckedGroup(string group) =>
+        group == WholeYear || (group.Length == 1 && char.IsAsciiHexDigitLower(group[0]))
+            ? group
+            : throw new InvalidOperationException($"not a lake file group: '{group}'");
 
     /// <summary>Writes views.sql for the lake's tables (every table written, in name order).</summary>
     public static Task WriteViewsAsync(string lakeDir, IEnumerable<LakeTable> tables, CancellationToken cancellationToken) =>
@@ -164,22 +220,37 @@ internal static class ParquetExporter
         }
     }
 
-    /// <summary>Links every file of a previous snapshot's partition into a new partition folder; false (and nothing left) when that fails.</summary>
-    private static bool TryLinkPartition(string previous, string partition)
+    /// <summary>
+    /// Links the files of one group of a previous snapshot's year folder into the new year folder; false (and none of
+    /// them left) when there are none or linking fails.
+    /// </summary>
+    private static bool TryLinkGroup(string previousYear, string year, string group)
     {
-        if (!Directory.Exists(previous))
+        if (!Directory.Exists(previousYear))
         {
             return false;
         }
 
-        Directory.CreateDirectory(partition);
-        foreach (var file in Directory.EnumerateFiles(previous, "*.parquet"))
+        var files = Directory.EnumerateFiles(previousYear, $"group_{group}*.parquet")
+            .Where(f => Path.GetFileName(f) is var name && (name == $"group_{group}.parquet" || name.StartsWith($"group_{group}_", StringComparison.Ordinal)))
+            .ToList();
+        if (files.Count == 0)
         {
-            if (!FileLinks.TryLinkOrCopy(file, Path.Combine(partition, Path.GetFileName(file))))
+            return false;
+        }
+
+        Directory.CreateDirectory(year);
+        var linked = new List<string>();
+        foreach (var file in files)
+        {
+            var to = Path.Combine(year, Path.GetFileName(file));
+            if (!FileLinks.TryLinkOrCopy(file, to))
             {
-                Directory.Delete(partition, recursive: true);
+                linked.ForEach(File.Delete);
                 return false;
             }
+
+            linked.Add(to);
         }
 
         return true;

@@ -6,14 +6,15 @@ namespace BudgetWarehouse.Loader.Load;
 
 /// <summary>
 /// What a load changed in a database copied from the previous snapshot: the series (municipality and family) and the
-/// fiscal-year partitions of each table that gained or lost rows. The cross-year lineage is recomputed for those series
-/// only, and only those partitions are written to Parquet again; the rest of the lake is linked from the previous
-/// snapshot. A database built fresh changes everything (<see cref="Everything"/>).
+/// lake files (fiscal year and file group, <see cref="ParquetExporter.FileGroup"/>) of each table that gained or lost
+/// rows. The cross-year lineage is recomputed for those series only, and only those files are written to Parquet
+/// again; the rest of the lake is linked from the previous snapshot. A database built fresh changes everything
+/// (<see cref="Everything"/>).
 /// </summary>
 internal sealed partial class SnapshotChanges
 {
     private readonly Dictionary<(string MunicipalityKey, string Family), int> _series = [];
-    private readonly HashSet<(string Table, int FiscalYear)> _partitions = [];
+    private readonly HashSet<(string Table, int FiscalYear, string Group)> _files = [];
 
     private SnapshotChanges(bool everything) => Everything = everything;
 
@@ -35,14 +36,15 @@ internal sealed partial class SnapshotChanges
     public int EarliestChangedYear(string municipalityKey, string family) =>
         _series.TryGetValue((municipalityKey, family), out var year) ? year : int.MinValue;
 
-    /// <summary>Whether the Parquet partition of <paramref name="table"/> for <paramref name="fiscalYear"/> must be written again.</summary>
-    public bool Touches(string table, int fiscalYear) => Everything || _partitions.Contains((table, fiscalYear));
+    /// <summary>Whether the lake file of <paramref name="table"/> for <paramref name="fiscalYear"/> and <paramref name="group"/> must be written again.</summary>
+    public bool Touches(string table, int fiscalYear, string group) => Everything || _files.Contains((table, fiscalYear, group));
 
-    public void AddPartitions(string table, IEnumerable<int> fiscalYears)
+    /// <summary>Records lake files to write again, as (fiscal year, file group).</summary>
+    public void AddFiles(string table, IEnumerable<(int FiscalYear, string Group)> files)
     {
-        foreach (var year in fiscalYears)
+        foreach (var (year, group) in files)
         {
-            _partitions.Add((table, year));
+            _files.Add((table, year, group));
         }
     }
 
@@ -78,8 +80,8 @@ internal sealed partial class SnapshotChanges
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         foreach (var table in tables)
         {
-            AddPartitions(table, await connection.QueryAsync<int>(new CommandDefinition(
-                $"select distinct fiscal_year from main.\"{table}\" where {filter}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false));
+            AddFiles(table, await connection.QueryAsync<(int, string)>(new CommandDefinition(
+                $"select distinct fiscal_year, {ParquetExporter.FileGroupSql("document_id")} from main.\"{table}\" where {filter}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false));
         }
     }
 

@@ -40,6 +40,7 @@ internal sealed class LakePublisher(WarehouseWriter writer, string lakeDir, Snap
             SnapshotId = snapshotId,
             RunId = runId,
             CreatedAt = time.GetUtcNow().UtcDateTime,
+            Layout = ParquetExporter.Layout,
             Tables = tables.Select(t => new { t.Name, t.Rows, t.Path, t.PartitionedBy }),
             Documents = documents.Select(d => new { DocumentId = d.Item1, FileName = d.Item2, Family = d.Item3, FiscalYear = d.Item4, Sha256 = d.Item5, IsStale = staleIds.Contains(d.Item1) }),
         }, cancellationToken).ConfigureAwait(false);

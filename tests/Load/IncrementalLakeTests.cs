@@ -1,44 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
 using BudgetWarehouse.Loader.Load;
 using Dapper;
 
 namespace BudgetWarehouse.Tests.Load;
 
 /// <summary>
-/// A reload after one document changed writes again only the Parquet partitions that document's rows were or are in,
-/// links the others from the previous snapshot, and leaves a lake equal to its database, table by table.
+/// A reload after one document changed writes again only the lake files (fiscal year and file group) that document's
+/// rows were or are in, links the others from the previous snapshot, and leaves a lake equal to its database, table by table.
 /// </summary>
 public class IncrementalLakeTests
 {
     [Fact]
-    public async Task OnlyTheChangedYearsPartitionsAreWrittenAndTheLakeEqualsTheDatabase()
+    public async Task OnlyTheChangedDocumentsFilesAreWrittenAndTheLakeEqualsTheDatabase()
     {
         using var dir = new TempDir();
         var seeds = TestWarehouse.CopyFolder(Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "lineage"), Path.Combine(dir.Path, "seeds"));
+        var changed = Path.Combine(seeds, "documents", "kitayama_2022.txt");
+        const string added = "- ・新しい図書館の基本構想を策定\n";
+
+        // The file group is the first hex digit of the document id (the start of the content's SHA-256): the FY2022
+        // document that changes, its new content, and the other municipality's FY2022 document are in three groups.
+        string Group(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content))[..1];
+        var oldGroup = Group(await File.ReadAllBytesAsync(changed));
+        var newGroup = Group([.. await File.ReadAllBytesAsync(changed), .. Encoding.UTF8.GetBytes(added)]);
+        var otherGroup = Group(await File.ReadAllBytesAsync(Path.Combine(seeds, "documents", "minamikawa_2022.txt")));
+        var group2021 = Group(await File.ReadAllBytesAsync(Path.Combine(seeds, "documents", "kitayama_2021.txt")));
+        Assert.Equal(3, new[] { oldGroup, newGroup, otherGroup }.Distinct().Count());
 
         var warehouse = Path.Combine(dir.Path, "warehouse");
         Assert.Equal(0, (await TestWarehouse.LoadAsync(seeds, warehouse)).ExitCode);
         var lake = Path.Combine(warehouse, SnapshotStore.LakeFolder);
-        string Part(int year, string table = "fact_initiative") => Path.Combine(lake, table, $"fiscal_year={year}", ParquetExporter.PartFile);
-        var before2021 = await File.ReadAllBytesAsync(Part(2021));
-        var written2021 = File.GetLastWriteTimeUtc(Part(2021));
-        var written2022 = File.GetLastWriteTimeUtc(Part(2022));
-        var lineage2021 = File.GetLastWriteTimeUtc(Part(2021, LineageLoad.Table));
-        var lineage2022 = File.GetLastWriteTimeUtc(Part(2022, LineageLoad.Table));
+        string Part(int year, string group, string table = "fact_initiative") => Path.Combine(lake, table, $"fiscal_year={year}", $"group_{group}.parquet");
+        string[] Year(int year, string table = "fact_initiative") =>
+            [.. Directory.EnumerateFiles(Path.Combine(lake, table, $"fiscal_year={year}")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        Assert.Equal([$"group_{group2021}.parquet"], Year(2021));
+        Assert.Equal(new[] { $"group_{oldGroup}.parquet", $"group_{otherGroup}.parquet" }.Order(StringComparer.Ordinal), Year(2022));
+        var before2021 = await File.ReadAllBytesAsync(Part(2021, group2021));
+        var written2021 = File.GetLastWriteTimeUtc(Part(2021, group2021));
+        var writtenOther = File.GetLastWriteTimeUtc(Part(2022, otherGroup));
+        var lineage2021 = File.GetLastWriteTimeUtc(Part(2021, group2021, LineageLoad.Table));
+        var lineageOther = File.GetLastWriteTimeUtc(Part(2022, otherGroup, LineageLoad.Table));
         await Task.Delay(1100); // file times have a resolution of a second or better everywhere this runs
 
-        // The FY2022 document of one municipality changes; FY2021 has no change.
-        var path = Path.Combine(seeds, "documents", "kitayama_2022.txt");
-        await File.AppendAllTextAsync(path, "- ・新しい図書館の基本構想を策定\n");
+        await File.AppendAllTextAsync(changed, added);
         var reload = await TestWarehouse.LoadAsync(seeds, warehouse);
         Assert.Equal((1, 2), (reload.Loaded, reload.Unchanged));
 
-        Assert.Equal(written2021, File.GetLastWriteTimeUtc(Part(2021)));
-        Assert.Equal(before2021, await File.ReadAllBytesAsync(Part(2021)));
-        Assert.NotEqual(written2022, File.GetLastWriteTimeUtc(Part(2022)));
+        // FY2021 and the other municipality's FY2022 file are linked; the changed document's old file is gone, its new one written.
+        Assert.Equal(written2021, File.GetLastWriteTimeUtc(Part(2021, group2021)));
+        Assert.Equal(before2021, await File.ReadAllBytesAsync(Part(2021, group2021)));
+        Assert.Equal(writtenOther, File.GetLastWriteTimeUtc(Part(2022, otherGroup)));
+        Assert.Equal(new[] { $"group_{newGroup}.parquet", $"group_{otherGroup}.parquet" }.Order(StringComparer.Ordinal), Year(2022));
+        Assert.True(File.GetLastWriteTimeUtc(Part(2022, newGroup)) > writtenOther);
 
-        // The changed document's series is linked again, but its FY2021 lineage rows cannot change: that year is linked.
-        Assert.Equal(lineage2021, File.GetLastWriteTimeUtc(Part(2021, LineageLoad.Table)));
-        Assert.NotEqual(lineage2022, File.GetLastWriteTimeUtc(Part(2022, LineageLoad.Table)));
+        // The changed document's series is linked again, but its FY2021 lineage rows cannot change, and the other
+        // municipality's series is not recomputed: both files are linked.
+        Assert.Equal(lineage2021, File.GetLastWriteTimeUtc(Part(2021, group2021, LineageLoad.Table)));
+        Assert.Equal(lineageOther, File.GetLastWriteTimeUtc(Part(2022, otherGroup, LineageLoad.Table)));
+        Assert.True(File.Exists(Part(2022, newGroup, LineageLoad.Table)));
+        Assert.False(File.Exists(Part(2022, oldGroup, LineageLoad.Table)));
+
+        var manifest = await File.ReadAllTextAsync(Path.Combine(lake, "_manifest.json"));
+        Assert.Contains("\"layout\": \"Tables with partitioned_by = fiscal_year are folders fiscal_year=YYYY/", manifest, StringComparison.Ordinal);
 
         using var connection = TestWarehouse.OpenReadOnly(warehouse);
         var tables = (await connection.QueryAsync<string>("select table_name from duckdb_tables() where schema_name = 'main' order by 1")).ToList();

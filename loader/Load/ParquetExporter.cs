@@ -100,43 +100,50 @@ internal static class ParquetExporter
     }
 
     /// <summary>
-    /// Writes a partitioned table's files: with <paramref name="reuse"/>, each (fiscal year, file group) the load did not
-    /// touch is linked from the previous snapshot's lake; the rest are written by one partitioned COPY (one scan).
+    /// Writes a partitioned table's files: with <paramref name="reuse"/>, each (fiscal year, file group) of the previous
+    /// snapshot's lake that the load did not touch is linked, and only the touched ones are written, by one
+    /// partitioned COPY that reads only their years; otherwise every file is written by one partitioned COPY.
     /// </summary>
     private static async Task ExportPartitionedAsync(DuckDBConnection connection, string table, string? key, string dir,
         (SnapshotChanges Changes, string PreviousLake)? reuse, Action<string, TimeSpan>? timed, CancellationToken cancellationToken)
     {
         var group = key is null ? $"'{WholeYear}'" : FileGroupSql(key);
-        var files = (await connection.QueryAsync<(int Year, string Group)>(new CommandDefinition(
-            $"select distinct fiscal_year, {group} from \"{table}\" order by all", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        var write = new List<(int Year, string Group)>();
-        foreach (var (year, g) in files)
+        List<(int Year, string Group)>? write = null;
+        if (reuse is var (changes, previousLake) && key is not null && !changes.Everything
+            && PreviousFiles(Path.Combine(previousLake, table)) is { } previous)
         {
-            if (reuse is not var (changes, previousLake) || key is null || changes.Touches(table, year, g)
-                || !TryLinkGroup(Path.Combine(previousLake, table, YearFolder(year)), Path.Combine(dir, YearFolder(year)), g))
+            write = [.. changes.Files(table)];
+            var linked = 0;
+            foreach (var (year, g) in previous.Except(write))
             {
-                write.Add((year, g));
+                if (TryLinkGroup(Path.Combine(previousLake, table, YearFolder(year)), Path.Combine(dir, YearFolder(year)), g))
+                {
+                    linked++;
+                }
+                else
+                {
+                    write.Add((year, g));
+                }
+            }
+
+            timed?.Invoke($"parquet {table}: {linked} unchanged files linked, {write.Count} to write", TimeSpan.Zero);
+            if (write.Count == 0)
+            {
+                return;
             }
         }
 
-        if (write.Count < files.Count)
-        {
-            timed?.Invoke($"parquet {table}: {files.Count - write.Count} of {files.Count} unchanged files linked", TimeSpan.Zero);
-        }
-
-        if (write.Count == 0)
-        {
-            return;
-        }
-
         // Written partitioned by year and group into a staging folder, then moved to fiscal_year=YYYY/group_G.parquet.
-        var where = write.Count == files.Count ? "" : $" where concat(fiscal_year, ':', {group}) in ({string.Join(", ", write.Select(f => $"'{f.Year}:{CheckedGroup(f.Group)}'"))})";
+        // The years filter lets DuckDB skip row groups of other years; the join keeps the touched groups of those years.
+        var where = write is null ? "" :
+            $" where fiscal_year in ({string.Join(", ", write.Select(f => f.Year).Distinct())})" +
+            $" and ({string.Join(" or ", write.GroupBy(f => f.Year).Select(y => $"(fiscal_year = {y.Key} and {group} in ({string.Join(", ", y.Select(f => $"'{CheckedGroup(f.Group)}'"))}))"))})";
         var staging = Path.Combine(dir, ".staging");
         await connection.ExecuteAsync(new CommandDefinition(
             $"copy (select *, fiscal_year as bw_year, {group} as bw_group from \"{table}\"{where}) to '{Escape(staging)}' " +
             "(format parquet, partition_by (bw_year, bw_group), write_partition_columns false, overwrite_or_ignore true, filename_pattern 'part_{i}')",
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        foreach (var (year, g) in write)
+        foreach (var (year, g) in StagedFiles(staging))
         {
             var target = Path.Combine(dir, YearFolder(year));
             Directory.CreateDirectory(target);
@@ -147,10 +154,51 @@ internal static class ParquetExporter
             }
         }
 
-        Directory.Delete(staging, recursive: true);
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
     }
 
     private static string YearFolder(int year) => $"fiscal_year={year}";
+
+    /// <summary>The (year, group) folders a partitioned COPY wrote into the staging folder (none when no row matched).</summary>
+    private static IEnumerable<(int Year, string Group)> StagedFiles(string staging) =>
+        !Directory.Exists(staging) ? [] :
+        from yearDir in Directory.EnumerateDirectories(staging, "bw_year=*")
+        from groupDir in Directory.EnumerateDirectories(yearDir, "bw_group=*")
+        select (int.Parse(Path.GetFileName(yearDir)["bw_year=".Length..], System.Globalization.CultureInfo.InvariantCulture),
+            Path.GetFileName(groupDir)["bw_group=".Length..]);
+
+    /// <summary>
+    /// The (year, group) files of a previous snapshot's table folder; null when there is no folder or a file is not in
+    /// this layout (a lake written by an older loader), so that every file is written again.
+    /// </summary>
+    private static HashSet<(int Year, string Group)>? PreviousFiles(string previousTable)
+    {
+        if (!Directory.Exists(previousTable))
+        {
+            return null;
+        }
+
+        var result = new HashSet<(int, string)>();
+        foreach (var file in Directory.EnumerateFiles(previousTable, "*.parquet", SearchOption.AllDirectories))
+        {
+            var folder = Path.GetFileName(Path.GetDirectoryName(file)!);
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (!folder.StartsWith("fiscal_year=", StringComparison.Ordinal)
+                || !int.TryParse(folder["fiscal_year=".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+                || !name.StartsWith("group_", StringComparison.Ordinal) || name.Length < 7 || (name.Length > 7 && name[7] != '_')
+                || !char.IsAsciiHexDigitLower(name[6]))
+            {
+                return null;
+            }
+
+            result.Add((year, name[6..7]));
+        }
+
+        return result;
+    }
 
     /// <summary>A file group about to be written into SQL: a hex digit or <see cref="WholeYear"/>, nothing else.</summary>
     private static string CheckedGroup(string group) =>

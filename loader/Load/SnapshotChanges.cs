@@ -36,8 +36,9 @@ internal sealed partial class SnapshotChanges
     public int EarliestChangedYear(string municipalityKey, string family) =>
         _series.TryGetValue((municipalityKey, family), out var year) ? year : int.MinValue;
 
-    /// <summary>Whether the lake file of <paramref name="table"/> for <paramref name="fiscalYear"/> and <paramref name="group"/> must be written again.</summary>
-    public bool Touches(string table, int fiscalYear, string group) => Everything || _files.Contains((table, fiscalYear, group));
+    /// <summary>The lake files of <paramref name="table"/> to write again, as (fiscal year, file group).</summary>
+    public IEnumerable<(int FiscalYear, string Group)> Files(string table) =>
+        _files.Where(f => f.Table == table).Select(f => (f.FiscalYear, f.Group));
 
     /// <summary>Records lake files to write again, as (fiscal year, file group).</summary>
     public void AddFiles(string table, IEnumerable<(int FiscalYear, string Group)> files)

@@ -79,4 +79,35 @@ public class IncrementalLakeTests
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>(
             "select count(*) from fact_initiative where text = '新しい図書館の基本構想を策定'"));
     }
+    [Fact]
+    public async Task ALakeWrittenInAnotherLayoutIsWrittenAgainWholeWithNoRowLostOrRepeated()
+    {
+        using var dir = new TempDir();
+        var seeds = TestWarehouse.CopyFolder(Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "lineage"), Path.Combine(dir.Path, "seeds"));
+        var warehouse = Path.Combine(dir.Path, "warehouse");
+        Assert.Equal(0, (await TestWarehouse.LoadAsync(seeds, warehouse)).ExitCode);
+
+        // The published lake as a loader writing one part_0.parquet a year left it.
+        var table = Path.Combine(warehouse, SnapshotStore.LakeFolder, "fact_initiative");
+        await using (var duck = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            await duck.OpenAsync();
+            foreach (var year in Directory.EnumerateDirectories(table, "fiscal_year=*"))
+            {
+                var files = Directory.GetFiles(year, "*.parquet");
+                await duck.ExecuteAsync($"copy (select * from read_parquet('{year.Replace("'", "''", StringComparison.Ordinal)}/*.parquet')) to '{Path.Combine(year, "part_0.parquet").Replace("'", "''", StringComparison.Ordinal)}' (format parquet)");
+                Array.ForEach(files, File.Delete);
+            }
+        }
+
+        await File.AppendAllTextAsync(Path.Combine(seeds, "documents", "kitayama_2022.txt"), "- ・新しい図書館の基本構想を策定\n");
+        var reload = await TestWarehouse.LoadAsync(seeds, warehouse);
+        Assert.Equal((1, 2), (reload.Loaded, reload.Unchanged));
+
+        Assert.All(Directory.EnumerateFiles(table, "*.parquet", SearchOption.AllDirectories), f => Assert.StartsWith("group_", Path.GetFileName(f), StringComparison.Ordinal));
+        using var connection = TestWarehouse.OpenReadOnly(warehouse);
+        var parquet = $"read_parquet('{Path.Combine(table, "**", "*.parquet").Replace("'", "''", StringComparison.Ordinal)}', hive_partitioning = false)";
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>($"select count(*) from (select * from fact_initiative except all select * from {parquet})"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>($"select count(*) from (select * from {parquet} except all select * from fact_initiative)"));
+    }
 }

@@ -27,14 +27,15 @@ internal static partial class StatusRun
     /// <summary>The counts of the run (with their label and changes), or an empty list when the text is not a status run.</summary>
     /// <param name="text">The line (or cells of several lines joined with spaces).</param>
     /// <param name="words">The status scheme.</param>
-    /// <param name="changeColumn">The header above prints a change column (増減, 前年比).</param>
-    public static List<StatusEvent> Scan(string text, StatusWords words, bool changeColumn)
+    /// <param name="header">The columns the header line above the run names (a change column 増減 / 前年比, a share column 構成比).</param>
+    public static List<StatusEvent> Scan(string text, StatusWords words, StatusColumns header)
     {
         var tokens = Tokens(text);
         var entries = new List<Entry>();
         var label = new List<string>();
         var pending = new List<Token>();
         Entry? current = null;
+        StatusColumns? columns = null;
         int? total = null;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -87,13 +88,16 @@ internal static partial class StatusRun
                 continue;
             }
 
-            if (current is null || !Assign(current, number, changeColumn))
+            // A header printed in the run itself (区分 件数 増減 完了 12 2 …) names its columns as well as one above it;
+            // once a status word is read, the header cells before it are complete.
+            if (current is null || !Assign(current, number, columns ??= header.With(StatusColumns.Of(string.Join(" ", label)))))
             {
                 pending.Add(number);
             }
         }
 
-        return Events(entries, label, total, changeColumn || entries.Any(e => e.Change is not null), tokens.Count);
+        columns ??= header.With(StatusColumns.Of(string.Join(" ", label)));
+        return Events(entries, label, total, columns.Change || entries.Any(e => e.Change is not null), tokens.Count);
     }
 
     /// <summary>The counted entries as events; a number printed before a label is its change when the run has a change column.</summary>
@@ -132,8 +136,12 @@ internal static partial class StatusRun
         return events;
     }
 
-    /// <summary>Puts a number in the entry's next free cell: count, then share, then change.</summary>
-    private static bool Assign(Entry e, Token n, bool changeColumn)
+    /// <summary>
+    /// Puts a number in the entry's next free cell: count, then share, then change. Under a change column an
+    /// unsigned number is an increase: it is the change once the share is read, or at once when the table prints no
+    /// share column.
+    /// </summary>
+    private static bool Assign(Entry e, Token n, StatusColumns columns)
     {
         if (n.Percent is not null)
         {
@@ -153,7 +161,7 @@ internal static partial class StatusRun
             return true;
         }
 
-        if (e.Count is not null && e.Change is null && (n.Signed || (changeColumn && e.Rate is not null)))
+        if (e.Count is not null && e.Change is null && (n.Signed || (columns.Change && (e.Rate is not null || !columns.Share))))
         {
             e.Change = n.Value;
             return true;

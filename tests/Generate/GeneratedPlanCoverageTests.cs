@@ -38,5 +38,12 @@ public class GeneratedPlanCoverageTests
         Assert.Equal(expected.Families[DocumentFamilies.PlanProgress].Documents, coverage.Count);
         Assert.All(coverage, c => Assert.True(c.Coverage >= 0.99, $"{c.File}: coverage {c.Coverage}"));
         Assert.All(coverage, c => Assert.True(c.Lines > 0, c.File + ": no source lines"));
+
+        // Every transition line the generator printed (A←B:2件(No3,14)) is a fact_plan_transition row.
+        var transitions = (await connection.QueryAsync<(string File, long Printed, long Loaded)>(
+            "select d.file_name, (select count(*) from fact_source_line l where l.document_id = d.document_id and l.text like '%←%件%'), " +
+            "(select count(*) from fact_plan_transition t where t.document_id = d.document_id) from dim_document d where d.family = 'plan_progress'")).ToList();
+        Assert.Contains(transitions, t => t.Printed > 0);
+        Assert.All(transitions, t => Assert.True(t.Printed == t.Loaded, $"{t.File}: {t.Printed} transition line(s), {t.Loaded} row(s)"));
     }
 }

@@ -92,8 +92,10 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
             groups.Accept(events, numbers[0], trimmed);
         }
 
+        List<PlanAchievementEntry> entries = first is { } f ? groups.Finish(asOf, f.Line, f.Text) : [];
+        groups.ReportUnplacedTransitions();
         Warnings.AddRange(groups.Warnings.Select(w => new Diagnostic(Severity.Warning, file, w.Line, w.Message)));
-        return first is { } f ? groups.Finish(asOf, f.Line, f.Text) : [];
+        return entries;
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ internal static partial class StatusRun
         public bool HasCounter { get; set; }
         public string? Rate { get; set; }
         public int? Change { get; set; }
+
+        /// <summary>The policy cell printed in the run before this entry (方针2), when the run names one after its first counts.</summary>
+        public string? Policy { get; init; }
     }
 
     private sealed record Token(string Text, int Value, string? Percent, bool Signed, bool HasCounter);
@@ -36,6 +39,7 @@ internal static partial class StatusRun
         var pending = new List<Token>();
         Entry? current = null;
         StatusColumns? columns = null;
+        string? policyCell = null;
         int? total = null;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -53,7 +57,7 @@ internal static partial class StatusRun
                 if (WordAt(tokens, i, words) is { } word)
                 {
                     i += word.Tokens - 1;
-                    current = new Entry(word.Word, i, pending);
+                    current = new Entry(word.Word, i, pending) { Policy = policyCell };
                     pending = [];
                     entries.Add(current);
                 }
@@ -65,13 +69,20 @@ internal static partial class StatusRun
                 {
                     // A word the scheme file does not know, in the run of words it knows: a status all the same,
                     // loaded as class other and listed by bw status so that the user can classify it.
-                    current = new Entry(t, i, pending);
+                    current = new Entry(t, i, pending) { Policy = policyCell };
                     pending = [];
                     entries.Add(current);
                 }
                 else if (entries.Count == 0)
                 {
                     label.Add(t);
+                }
+                else if (PolicyCell().IsMatch(t))
+                {
+                    // Runs of several policies on lines read together (方針1 S:1、A:6 方針2 S:0、A:5): the counts after a
+                    // policy cell are that policy's.
+                    policyCell = t;
+                    current = null;
                 }
                 else
                 {
@@ -121,7 +132,7 @@ internal static partial class StatusRun
                 e.Change = before.Value;
             }
 
-            events.Add(new StatusEvent(StatusEventKind.Count, e.Word, e.Count, e.Rate, e.Position) { Label = policy });
+            events.Add(new StatusEvent(StatusEventKind.Count, e.Word, e.Count, e.Rate, e.Position) { Label = e.Policy ?? policy });
             if (e.Change is { } change)
             {
                 events.Add(new StatusEvent(StatusEventKind.Change, e.Word, change, null, e.Position));
@@ -254,6 +265,9 @@ internal static partial class StatusRun
 
     [GeneratedRegex(@"^\(?[Pp]\.?\d")]
     private static partial Regex PagePointer();
+
+    [GeneratedRegex(@"^(?:基本)?方針\s*\d{1,2}$")]
+    private static partial Regex PolicyCell();
 
     [GeneratedRegex(@"^(?:計|合計|総計|総数|全体)$")]
     private static partial Regex TotalLabel();

@@ -93,6 +93,34 @@ public class PlanTransitionLoadTests
         Assert.True(Directory.Exists(Path.Combine(warehouse, "parquet", "fact_plan_transition", "fiscal_year=2023")));
     }
 
+    [Fact]
+    public async Task ReloadingAChangedReportReplacesItsTransitions()
+    {
+        using var temp = new TempDir();
+        var seeds = TestWarehouse.CopySeeds(temp.Path, _ => false);
+        var documents = Path.Combine(seeds, "documents");
+        Directory.CreateDirectory(documents);
+        File.Delete(Path.Combine(seeds, "manifest.csv"));
+        File.WriteAllText(Path.Combine(documents, "transitions.txt"), Report);
+        // A second report that does not change, so that the reload carries rows from the previous snapshot.
+        File.WriteAllText(Path.Combine(documents, "unchanged.txt"), "見本町行政改革プラン 取組状況\n令和5年3月末現在\n1 進捗状況\n完了 4 取組中 9\n取組中→完了 2件\n");
+        var warehouse = Path.Combine(temp.Path, "warehouse");
+        var first = await TestWarehouse.LoadAsync(seeds, warehouse);
+        Assert.True(first.ExitCode == 0, string.Join("\n", first.Documents.Select(d => $"{d.FileName}: {d.Status} {d.Error}")));
+
+        File.WriteAllText(Path.Combine(documents, "transitions.txt"), Report.Replace("A←B:2件(No4,19)、S←A:1件(No.7) B←C 5件", "A←B:3件(No4,19,21)", StringComparison.Ordinal));
+        var reload = await TestWarehouse.LoadAsync(seeds, warehouse);
+        Assert.Equal((0, 1, 1), (reload.ExitCode, reload.Loaded, reload.Unchanged));
+
+        using var db = TestWarehouse.OpenReadOnly(warehouse);
+        var rows = (await db.QueryAsync<(string File, string Raw)>(
+            "select d.file_name, t.raw_text from fact_plan_transition t join dim_document d using (document_id) order by d.file_name, t.source_line, t.transition_id")).ToList();
+        Assert.Equal(
+            [("transitions.txt", "A←B:3件(No4,19,21)"), ("transitions.txt", "一部達成→達成:6件"), ("transitions.txt", "B←C:1件(No 22)"), ("unchanged.txt", "取組中→完了 2件")],
+            rows);
+        Assert.Equal(0L, await db.ExecuteScalarAsync<long>("select count(*) from fact_plan_transition t anti join dim_document d using (document_id)"));
+    }
+
     private sealed record Row
     {
         public string Id { get; init; } = "";

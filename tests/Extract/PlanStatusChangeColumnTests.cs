@@ -31,6 +31,9 @@ public class PlanStatusChangeColumnTests
     [InlineData("| 区分 | 件数 | 増減 |\n|---|---|---|\n| 完了 | 12 | 2 |\n| 取組中 | 30 | 1 |\n| 未着手 | 4 | ▲3 |")]
     [InlineData("| 区分 | 件数 | 構成比 | 増減 |\n|---|---|---|---|\n| 完了 | 12 | 26.1% | 2 |\n| 取組中 | 30 | 65.2% | 1 |\n| 未着手 | 4 | 8.7% | ▲3 |")]
     [InlineData("| 区分 | 件数 | 増減 |\n| 完了 | 12件 | 2 |\n| 取組中 | 30件 | 1 |\n| 未着手 | 4件 | △3 |")]
+    // One cell per line, and one cell per paragraph.
+    [InlineData("区分\n件数\n増減\n完了\n12\n2\n取組中\n30\n1\n未着手\n4\n▲3")]
+    [InlineData("区分\n\n件数\n\n構成比\n\n増減\n\n完了\n\n12\n\n26.1%\n\n2\n\n取組中\n\n30\n\n65.2%\n\n1\n\n未着手\n\n4\n\n8.7%\n\n▲3")]
     // Other names of the column, and a minus sign.
     [InlineData("区分 件数 前年比\n完了 12 2\n取組中 30 1\n未着手 4 −3")]
     [InlineData("区分 件数 前年度比\n完了 12 +2\n取組中 30 1\n未着手 4 -3")]

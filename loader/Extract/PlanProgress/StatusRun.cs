@@ -21,7 +21,7 @@ internal static partial class StatusRun
         public string? Rate { get; set; }
         public int? Change { get; set; }
 
-        /// <summary>The policy cell printed in the run before this entry (方针2), when the run names one after its first counts.</summary>
+        /// <summary>The policy cell printed in the run before this entry (方針2), when the run names one after its first counts.</summary>
         public string? Policy { get; init; }
     }
 

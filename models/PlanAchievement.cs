@@ -55,7 +55,23 @@ public sealed record StatusCount(string StatusRaw, string StatusScale, int Statu
 /// <param name="ItemCount">Items that moved.</param>
 /// <param name="ItemRefs">The item numbers listed with the count, in the order printed; empty when none.</param>
 /// <param name="Line">Line the transition is printed on.</param>
-public sealed record StatusTransition(string From, string To, int ItemCount, IReadOnlyList<int> ItemRefs, int Line);
+public sealed record StatusTransition(string From, string To, int ItemCount, IReadOnlyList<int> ItemRefs, int Line)
+{
+    /// <summary>The item numbers as printed inside the brackets ("No5,12,48"); null when none are listed.</summary>
+    public string? ItemRefsText { get; init; }
+
+    /// <summary>The transition as printed ("A←C:3件(No5,12,48)").</summary>
+    public string RawText { get; init; } = "";
+
+    /// <summary>
+    /// The word the report gives the status before: a printed legend's word for a grade (S=目標を上回って達成), or the
+    /// status counted beside it that the letter starts (C → C後退); null when the printed status is a word itself.
+    /// </summary>
+    public string? FromMeaning { get; init; }
+
+    /// <summary>The word the report gives the status now, as <see cref="FromMeaning"/>.</summary>
+    public string? ToMeaning { get; init; }
+}
 
 /// <summary>One row of a plan-progress report's achievement table: a basic policy or the total.</summary>
 public sealed record PlanAchievementEntry

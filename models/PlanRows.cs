@@ -97,3 +97,51 @@ public sealed record FactPlanStatusRow
     /// <summary>Date the counts are as of (令和6年3月末現在), when printed.</summary>
     public DateOnly? AsOfDate { get; init; }
 }
+
+/// <summary>
+/// A row of <c>fact_plan_transition</c>: items that moved from one status to another since the last report, as a
+/// progress report prints them beside its status counts ("A←C:3件(No5,12,48)": 3 items moved from C to A).
+/// </summary>
+public sealed record FactPlanTransitionRow
+{
+    /// <summary>Stable id: the achievement row and the transition's position under it.</summary>
+    public string TransitionId { get; init; } = "";
+    /// <summary>Achievement row (the status counts) the transition is printed with.</summary>
+    public string AchievementId { get; init; } = "";
+    /// <summary>Owning document.</summary>
+    public string DocumentId { get; init; } = "";
+    /// <summary>Fiscal year the counts it belongs to report on.</summary>
+    public int FiscalYear { get; init; }
+    /// <summary>Level-1 policy node of its counts, when they are stated for a policy.</summary>
+    public string? PolicyId { get; init; }
+    /// <summary>Row kind of its counts: 'status', 'policy', 'total' or 'subtotal'.</summary>
+    public string RowKind { get; init; } = "";
+    /// <summary>The status before, as printed (C, 一部達成).</summary>
+    public string FromRaw { get; init; } = "";
+    /// <summary>The word the report gives a printed grade before (legend, or the counted status the letter starts).</summary>
+    public string? FromMeaning { get; init; }
+    /// <summary>Class of the status before on the normalised scale (seeds/reference/plan_status_words.csv).</summary>
+    public string FromClass { get; init; } = "";
+    /// <summary>Rank of the status before on the normalised scale, 1 = best.</summary>
+    public int FromRank { get; init; }
+    /// <summary>The status now, as printed.</summary>
+    public string ToRaw { get; init; } = "";
+    /// <summary>The word the report gives a printed grade now.</summary>
+    public string? ToMeaning { get; init; }
+    /// <summary>Class of the status now on the normalised scale.</summary>
+    public string ToClass { get; init; } = "";
+    /// <summary>Rank of the status now on the normalised scale, 1 = best.</summary>
+    public int ToRank { get; init; }
+    /// <summary>Items that moved.</summary>
+    public int ItemCount { get; init; }
+    /// <summary>The item numbers as printed ("No5,12,48"); null when none are listed.</summary>
+    public string? ItemRefs { get; init; }
+    /// <summary>The item numbers, comma-separated without prefix or spaces ("5,12,48"); null when none are listed.</summary>
+    public string? ItemNumbers { get; init; }
+    /// <summary>The transition as printed.</summary>
+    public string RawText { get; init; } = "";
+    /// <summary>1-based page of the transition's line when the document has pages (a PDF); null for a text document.</summary>
+    public int? SourcePage { get; set; }
+    /// <summary>Line the transition is printed on.</summary>
+    public int SourceLine { get; init; }
+}

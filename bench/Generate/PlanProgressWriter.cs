@@ -74,7 +74,7 @@ internal sealed class PlanProgressWriter(Random rng, DocumentStyle style, Munici
     /// <summary>
     /// Most reports also state the status counts of all items, in one of the shapes real reports use: a sentence
     /// with a breakdown, a status table flattened onto one line (spaced label, change before its label), a plain
-    /// run, a pipe table with a total row, list lines with shares, grades with their legend and a transition
+    /// run or a tab table with an unsigned change column, a pipe table with a total row, list lines with shares, grades with their legend and a transition
     /// line, or categories numbered with circled digits. Returns whether it wrote them (one more achievement row).
     /// </summary>
     private bool WriteStatusCounts(int total, int completed)
@@ -92,6 +92,10 @@ internal sealed class PlanProgressWriter(Random rng, DocumentStyle style, Munici
             case 1:
                 Add("区分 件数 構成比 増減",
                     $"未着手 {notStarted} {Rate(notStarted, total)} {Signed(down - up)} 取組中 {underWay} {Rate(underWay, total)} {Signed(-down)} {up} 完 了 {completed} {Rate(completed, total)}", "");
+                return true;
+            case 2 when down > 0:
+                // A tab-separated status table with a change column printed without a + sign.
+                Add("区分\t件数\t増減", $"完了\t{completed}\t{Signed(up)}", $"取組中\t{underWay}\t{Signed(-down)}", $"未着手\t{notStarted}\t{Signed(down - up)}", "");
                 return true;
             case 2:
                 Add($"完了 {completed} 取組中 {underWay} 未着手 {notStarted}", "");

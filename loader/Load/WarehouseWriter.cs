@@ -54,6 +54,7 @@ internal sealed class WarehouseWriter : IAsyncDisposable
         Append("fact_milestone", rows.Milestones, RowAppender<FactMilestoneRow>.Append);
         Append("fact_plan_achievement", rows.PlanAchievements, RowAppender<FactPlanAchievementRow>.Append);
         Append("fact_plan_status", rows.PlanStatuses, RowAppender<FactPlanStatusRow>.Append);
+        Append("fact_plan_transition", rows.PlanTransitions, RowAppender<FactPlanTransitionRow>.Append);
         Append("fact_source_line", rows.SourceLines, RowAppender<FactSourceLineRow>.Append);
     }
 

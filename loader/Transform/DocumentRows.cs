@@ -19,6 +19,8 @@ internal sealed class DocumentRows
 
     public List<FactPlanStatusRow> PlanStatuses { get; } = [];
 
+    public List<FactPlanTransitionRow> PlanTransitions { get; } = [];
+
     public List<FactSourceLineRow> SourceLines { get; } = [];
 
     /// <summary>Reorganisations the document states (applied to dim_department across documents).</summary>
@@ -26,7 +28,7 @@ internal sealed class DocumentRows
 
     public IReadOnlyList<Diagnostic> Warnings { get; set; } = [];
 
-    public long RowCount => 1 + Policies.Count + Initiatives.Count + Measures.Count + Milestones.Count + PlanAchievements.Count + PlanStatuses.Count + SourceLines.Count;
+    public long RowCount => 1 + Policies.Count + Initiatives.Count + Measures.Count + Milestones.Count + PlanAchievements.Count + PlanStatuses.Count + PlanTransitions.Count + SourceLines.Count;
 }
 
 /// <summary>What the loader knows about a document before parsing it.</summary>

@@ -18,6 +18,7 @@ internal static class DocumentTransformer
         };
         rows.PlanAchievements.AddRange(plan.Achievements);
         rows.PlanStatuses.AddRange(plan.Statuses);
+        rows.PlanTransitions.AddRange(plan.Transitions);
 
         var byCode = doc.Policies.ToDictionary(p => p.Code, StringComparer.Ordinal);
         // Each key is formatted once and shared by every row that refers to it.

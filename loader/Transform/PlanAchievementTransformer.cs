@@ -5,18 +5,18 @@ using BudgetWarehouse.Models;
 namespace BudgetWarehouse.Loader.Transform;
 
 /// <summary>
-/// Turns a plan-progress report's achievement rows into <c>fact_plan_achievement</c> and
-/// <c>fact_plan_status</c> rows: recomputes each rate from its counts, checks it against the printed rate
+/// Turns a plan-progress report's achievement rows into <c>fact_plan_achievement</c>, <c>fact_plan_status</c>
+/// and <c>fact_plan_transition</c> rows: recomputes each rate from its counts, checks it against the printed rate
 /// at the printed precision, and checks that the policy rows add up to the total row. Disagreements are
 /// kept in the rows (<c>is_consistent = false</c>) and reported as warnings, never corrected.
 /// </summary>
 internal static class PlanAchievementTransformer
 {
-    public static (List<FactPlanAchievementRow> Achievements, List<FactPlanStatusRow> Statuses, List<Diagnostic> Warnings) Transform(
-        ParsedDocument doc, DocumentContext ctx, int documentYear)
+    public static PlanRows Transform(ParsedDocument doc, DocumentContext ctx, int documentYear)
     {
         var achievements = new List<FactPlanAchievementRow>();
         var statuses = new List<FactPlanStatusRow>();
+        var transitions = new List<FactPlanTransitionRow>();
         var warnings = new List<Diagnostic>();
         for (var i = 0; i < doc.Achievements.Count; i++)
         {
@@ -66,14 +66,58 @@ internal static class PlanAchievementTransformer
                 SourceLine = e.Span.StartLine,
                 SourceLineEnd = e.Span.EndLine,
             });
-            statuses.AddRange(StatusRows(doc, e, check, new StatusKey(id, ctx.DocumentId, year, policyId), ctx.Reference?.StatusWords ?? StatusWords.Default));
+            var key = new StatusKey(id, ctx.DocumentId, year, policyId);
+            var words = ctx.Reference?.StatusWords ?? StatusWords.Default;
+            statuses.AddRange(StatusRows(doc, e, check, key, words));
+            transitions.AddRange(TransitionRows(e, key, words));
         }
 
         warnings.AddRange(CheckTotals(doc.Achievements, ctx.FileName));
-        return (achievements, statuses, warnings);
+        return new PlanRows(achievements, statuses, transitions, warnings);
     }
 
+    /// <summary>The rows a plan-progress report contributes, and what its checks found.</summary>
+    internal sealed record PlanRows(
+        List<FactPlanAchievementRow> Achievements, List<FactPlanStatusRow> Statuses, List<FactPlanTransitionRow> Transitions, List<Diagnostic> Warnings);
+
     private sealed record StatusKey(string AchievementId, string DocumentId, int FiscalYear, string? PolicyId);
+
+    /// <summary>
+    /// One fact_plan_transition row per transition printed with the row's counts, each side classed by the same
+    /// status file (and legend) as the counts. A transition is what the report says moved; it is not checked
+    /// against the counts it sits under.
+    /// </summary>
+    private static IEnumerable<FactPlanTransitionRow> TransitionRows(PlanAchievementEntry e, StatusKey key, StatusWords words)
+    {
+        for (var k = 0; k < e.Transitions.Count; k++)
+        {
+            var t = e.Transitions[k];
+            var from = words.Classify(t.FromMeaning ?? t.From);
+            var to = words.Classify(t.ToMeaning ?? t.To);
+            yield return new FactPlanTransitionRow
+            {
+                TransitionId = $"{key.AchievementId}-T{(k + 1).ToString("D2", CultureInfo.InvariantCulture)}",
+                AchievementId = key.AchievementId,
+                DocumentId = key.DocumentId,
+                FiscalYear = key.FiscalYear,
+                PolicyId = key.PolicyId,
+                RowKind = e.RowKind,
+                FromRaw = t.From,
+                FromMeaning = t.FromMeaning,
+                FromClass = from?.Class ?? StatusClasses.Other,
+                FromRank = from?.Rank ?? StatusClasses.OtherRank,
+                ToRaw = t.To,
+                ToMeaning = t.ToMeaning,
+                ToClass = to?.Class ?? StatusClasses.Other,
+                ToRank = to?.Rank ?? StatusClasses.OtherRank,
+                ItemCount = t.ItemCount,
+                ItemRefs = t.ItemRefsText,
+                ItemNumbers = t.ItemRefs.Count == 0 ? null : string.Join(',', t.ItemRefs.Select(n => n.ToString(CultureInfo.InvariantCulture))),
+                RawText = t.RawText,
+                SourceLine = t.Line,
+            };
+        }
+    }
 
     /// <summary>One fact_plan_status row per count of the row, with its class from the scheme file and its checks.</summary>
     private static IEnumerable<FactPlanStatusRow> StatusRows(ParsedDocument doc, PlanAchievementEntry e, StatusReconciliation check, StatusKey key, StatusWords words)

@@ -23,5 +23,6 @@ internal static class SourcePages
         rows.Milestones.ForEach(r => r.SourcePage = PageOf(r.SourceLine));
         rows.PlanAchievements.ForEach(r => r.SourcePage = PageOf(r.SourceLine));
         rows.PlanStatuses.ForEach(r => r.SourcePage = PageOf(r.SourceLine));
+        rows.PlanTransitions.ForEach(r => r.SourcePage = PageOf(r.SourceLine));
     }
 }

@@ -254,6 +254,33 @@ PARTITIONED BY (fiscal_year)
 LOCATION '${lake}/fact_plan_status';
 MSCK REPAIR TABLE budget_warehouse.fact_plan_status;
 
+CREATE TABLE IF NOT EXISTS budget_warehouse.fact_plan_transition (
+    transition_id  STRING,
+    achievement_id STRING,
+    document_id    STRING,
+    policy_id      STRING,
+    row_kind       STRING,
+    from_raw       STRING,
+    from_meaning   STRING,
+    from_class     STRING,
+    from_rank      INT,
+    to_raw         STRING,
+    to_meaning     STRING,
+    to_class       STRING,
+    to_rank        INT,
+    item_count     INT,
+    item_refs      STRING,
+    item_numbers   STRING,
+    raw_text       STRING,
+    source_page    INT,
+    source_line    INT,
+    fiscal_year    INT
+)
+USING PARQUET
+PARTITIONED BY (fiscal_year)
+LOCATION '${lake}/fact_plan_transition';
+MSCK REPAIR TABLE budget_warehouse.fact_plan_transition;
+
 CREATE TABLE IF NOT EXISTS budget_warehouse.fact_source_line (
     document_id   STRING,
     source_page   INT,

@@ -272,6 +272,35 @@ WITH (
 );
 CALL hive.system.sync_partition_metadata('budget_warehouse', 'fact_plan_status', 'FULL');
 
+CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_plan_transition (
+    transition_id  varchar,
+    achievement_id varchar,
+    document_id    varchar,
+    policy_id      varchar,
+    row_kind       varchar,
+    from_raw       varchar,
+    from_meaning   varchar,
+    from_class     varchar,
+    from_rank      integer,
+    to_raw         varchar,
+    to_meaning     varchar,
+    to_class       varchar,
+    to_rank        integer,
+    item_count     integer,
+    item_refs      varchar,
+    item_numbers   varchar,
+    raw_text       varchar,
+    source_page    integer,
+    source_line    integer,
+    fiscal_year    integer
+)
+WITH (
+    format = 'PARQUET',
+    external_location = '${lake}/fact_plan_transition',
+    partitioned_by = ARRAY['fiscal_year']
+);
+CALL hive.system.sync_partition_metadata('budget_warehouse', 'fact_plan_transition', 'FULL');
+
 CREATE TABLE IF NOT EXISTS hive.budget_warehouse.fact_source_line (
     document_id   varchar,
     source_page   integer,

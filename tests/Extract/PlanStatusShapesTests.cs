@@ -173,6 +173,7 @@ public class PlanStatusShapesTests
         var rows = Parse("方針1 S:0、A:4、B:6\n方針2 S:1、A:7、B:2");
         Assert.Equal(["policy", "policy"], rows.Select(r => r.RowKind));
         Assert.Equal(["S=0 A=4 B=6", "S=1 A=7 B=2"], rows.Select(Counts));
+        Assert.Equal(["方針1", "方針2"], rows.Select(r => r.Label));
         Assert.Equal([10, 10], rows.Select(r => r.ItemsPlanned ?? -1));
     }
 

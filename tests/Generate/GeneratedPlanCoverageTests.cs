@@ -38,5 +38,21 @@ public class GeneratedPlanCoverageTests
         Assert.Equal(expected.Families[DocumentFamilies.PlanProgress].Documents, coverage.Count);
         Assert.All(coverage, c => Assert.True(c.Coverage >= 0.99, $"{c.File}: coverage {c.Coverage}"));
         Assert.All(coverage, c => Assert.True(c.Lines > 0, c.File + ": no source lines"));
+
+        // Every transition line the generator printed (A←B:2件(No3,14)) is a fact_plan_transition row.
+        var transitions = (await connection.QueryAsync<(string File, long Printed, long Loaded)>(
+            "select d.file_name, (select count(*) from fact_source_line l where l.document_id = d.document_id and l.text like '%←%件%'), " +
+            "(select count(*) from fact_plan_transition t where t.document_id = d.document_id) from dim_document d where d.family = 'plan_progress'")).ToList();
+        Assert.Contains(transitions, t => t.Printed > 0);
+        Assert.All(transitions, t => Assert.True(t.Printed == t.Loaded, $"{t.File}: {t.Printed} transition line(s), {t.Loaded} row(s)"));
+
+        // Changes printed in a 増減 column (unsigned for an increase, ▲ for a decrease) add up to zero in each row
+        // the generator writes, and the tab-separated table with that column is among them.
+        var changes = (await connection.QueryAsync<(string Id, long Sum, bool Tab)>(
+            "select s.achievement_id, sum(s.status_change), bool_or(l.text like '%' || chr(9) || '%') from fact_plan_status s " +
+            "left join fact_source_line l on l.document_id = s.document_id and l.source_line = s.source_line " +
+            "where s.status_change is not null group by all")).ToList();
+        Assert.Contains(changes, c => c.Tab);
+        Assert.All(changes, c => Assert.True(c.Sum == 0, $"{c.Id}: changes add up to {c.Sum}"));
     }
 }

@@ -33,7 +33,7 @@ public sealed class RowContractTests
     {
         // The tables WarehouseWriter and LineageLoad append to; a record per table is what keeps them in one place.
         var tables = RowRecords().Select(TableOf).ToHashSet(StringComparer.Ordinal);
-        string[] appended = ["dim_document", "dim_policy", "fact_initiative", "fact_measure", "fact_milestone", "fact_plan_achievement", "fact_plan_status", "etl_document", "bridge_initiative_lineage"];
+        string[] appended = ["dim_document", "dim_policy", "fact_initiative", "fact_measure", "fact_milestone", "fact_plan_achievement", "fact_plan_status", "fact_plan_transition", "etl_document", "bridge_initiative_lineage"];
         Assert.All(appended, t => Assert.Contains(t, tables));
     }
 

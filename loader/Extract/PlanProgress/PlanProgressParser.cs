@@ -46,7 +46,7 @@ internal sealed partial class PlanProgressParser : IDocumentParser
             // Two status counts in one sentence ("「完了」が9項目、「取組中」が…") say plan progress on their own.
             // So do two counts in a run of status words ("達成 20 一部達成 10", "方針1 S:0、A:4、B:6").
             counts |= nonBlank <= 200 && !counts && (StatusProse.Default.Scan(text).Count(e => e.Kind == StatusEventKind.Count) >= 2
-                || StatusRun.Scan(text, StatusWords.Default, false).Count(e => e.Kind == StatusEventKind.Count) >= 2);
+                || StatusRun.Scan(text, StatusWords.Default, StatusColumns.None).Count(e => e.Kind == StatusEventKind.Count) >= 2);
             if (OverviewLabel.TryParse(text) is not null)
             {
                 labels++;

@@ -105,7 +105,21 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
             _groups.Add(new Group(line, text, null) { Total = _total, Relisted = _relisted, Net = _net, RateText = _rate });
         }
 
+        // Transitions printed above counts that never came belong with the section's total when it has one.
+        if (_transitions.Count > 0 && _groups.Count > 0)
+        {
+            _groups[^1].Transitions.AddRange(_transitions);
+            _transitions.Clear();
+        }
+
         return [.. _groups.Where(g => g.Counts.Count > 0 || g.Total is not null).Select(g => Entry(g, asOf))];
+    }
+
+    /// <summary>Reports the transitions of a section that has no status counts to put them with (they are not loaded).</summary>
+    public void ReportUnplacedTransitions()
+    {
+        Warnings.AddRange(_transitions.Select(t => (t.Line, $"transition '{t.RawText}' is printed with no status counts; not loaded")));
+        _transitions.Clear();
     }
 
     private Group? Open => _groups.Count == 0 ? null : _groups[^1];
@@ -218,12 +232,21 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
             StatedRateDecimals = Decimals(rateText),
             AsOfDate = asOf,
             Statuses = statuses,
-            Transitions = g.Transitions,
+            Transitions = [.. g.Transitions.Select(t => t with { FromMeaning = TransitionMeaning(t.From, g), ToMeaning = TransitionMeaning(t.To, g) })],
             RawText = g.Text.Trim(),
             Span = new SourceSpan(g.Line, g.LastLine),
         };
     }
 
+
+    /// <summary>
+    /// The word a transition's grade letter stands for: the legend's word, else the status of the group's counts
+    /// that the letter starts (A → A前進 in "A前進 12 B現状維持 5"); null for a status printed as a word.
+    /// </summary>
+    private string? TransitionMeaning(string status, Group g) =>
+        Meaning(status) ?? (status.Length == 1 && status[0] is >= 'A' and <= 'Z'
+            ? g.Counts.Select(c => c.Word).FirstOrDefault(w => w.Length > 1 && w[0] == status[0] && w[1] is not (>= 'A' and <= 'Z'))
+            : null);
 
     /// <summary>The word a printed legend gives a grade letter (S=目標を上回って達成), or null.</summary>
     private string? Meaning(string word) => word.Length == 1 && Legend.TryGetValue(word[0], out var meaning) ? meaning : null;

@@ -38,7 +38,7 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
     public List<PlanAchievementEntry> Read(IReadOnlyList<TextLine> lines, DateOnly? asOf)
     {
         var groups = new StatusGroupBuilder(words, Context);
-        var changeColumn = false;
+        var header = StatusColumns.None;
         (int Line, string Text)? first = null;
         // A numbered table of text columns (No 意見の概要 市の対応) holds records, not counts.
         var records = KeyValueTable.Lines(lines);
@@ -78,10 +78,10 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
             var events = _prose.Scan(trimmed);
             if (!events.Any(e => e.Kind is StatusEventKind.Count or StatusEventKind.Change or StatusEventKind.Rate or StatusEventKind.BreakdownOf))
             {
-                events = [.. events.Concat(StatusRun.Scan(trimmed, words, changeColumn)).OrderBy(e => e.Position)];
+                events = [.. events.Concat(StatusRun.Scan(trimmed, words, header)).OrderBy(e => e.Position)];
             }
 
-            changeColumn = ChangeHeader().IsMatch(trimmed) && events.All(e => e.Kind != StatusEventKind.Count);
+            header = StatusColumns.NamesChange(trimmed) && events.All(e => e.Kind != StatusEventKind.Count) ? StatusColumns.Of(trimmed) : StatusColumns.None;
             if (events.Count == 0)
             {
                 continue;
@@ -92,15 +92,21 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
             groups.Accept(events, numbers[0], trimmed);
         }
 
+        List<PlanAchievementEntry> entries = first is { } f ? groups.Finish(asOf, f.Line, f.Text) : [];
+        groups.ReportUnplacedTransitions();
         Warnings.AddRange(groups.Warnings.Select(w => new Diagnostic(Severity.Warning, file, w.Line, w.Message)));
-        return first is { } f ? groups.Finish(asOf, f.Line, f.Text) : [];
+        return entries;
     }
 
-    /// <summary>Lines as read: a long line alone; consecutive short cell-like lines (blank lines between them too) joined.</summary>
-    private static IEnumerable<(string Text, List<int> Lines)> Logical(IReadOnlyList<TextLine> lines)
+    /// <summary>
+    /// Lines as read: a long line alone; consecutive short cell-like lines (blank lines between them too) joined, and
+    /// so are the rows of a tab-separated status table (with its header and total row), which then read as one run.
+    /// </summary>
+    private IEnumerable<(string Text, List<int> Lines)> Logical(IReadOnlyList<TextLine> lines)
     {
         var cells = new List<string>();
         var numbers = new List<int>();
+        var tabRows = TabStatusRows(lines);
         foreach (var line in lines)
         {
             if (line.IsBlank)
@@ -109,7 +115,7 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
             }
 
             var text = line.Text.Trim().Trim('|').Trim();
-            if (IsCell(text))
+            if (IsCell(text) || tabRows.Contains(line.Number))
             {
                 cells.Add(text);
                 numbers.Add(line.Number);
@@ -132,6 +138,43 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
         }
     }
 
+    /// <summary>
+    /// Lines of tab-separated status tables: rows whose first cell is a status word and whose other cells are
+    /// numbers (完了⇥12⇥26.1%⇥2), the header line right above such rows and a total row (計⇥46) right below them.
+    /// A policy table's rows start with a policy, not a status, and are left alone.
+    /// </summary>
+    private HashSet<int> TabStatusRows(IReadOnlyList<TextLine> lines)
+    {
+        var filled = lines.Where(l => !l.IsBlank).ToList();
+        var rows = new HashSet<int>();
+        for (var i = 0; i < filled.Count; i++)
+        {
+            if (TabCells(filled[i].Text) is not [var first, .. var rest] || rest.Length == 0 || !rest.All(c => NumberCell().IsMatch(c)))
+            {
+                continue;
+            }
+
+            var word = first.Replace(" ", "", StringComparison.Ordinal);
+            if (words.Exact(word) is not null)
+            {
+                rows.Add(filled[i].Number);
+                if (i > 0 && !rows.Contains(filled[i - 1].Number) && TabCells(filled[i - 1].Text) is { Length: >= 2 } header && !header.Any(c => c.Any(char.IsDigit)))
+                {
+                    rows.Add(filled[i - 1].Number);
+                }
+            }
+            else if (TotalCell().IsMatch(word) && i > 0 && rows.Contains(filled[i - 1].Number))
+            {
+                rows.Add(filled[i].Number);
+            }
+        }
+
+        return rows;
+    }
+
+    private static string[]? TabCells(string text) =>
+        text.Contains('\t', StringComparison.Ordinal) ? text.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
+
     /// <summary>A line that only gives grades their meaning (S=目標を上回って達成、A=目標を達成), or null.</summary>
     private static List<(char Grade, string Word)>? LegendOf(string text)
     {
@@ -144,8 +187,11 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
         && text.IndexOfAny(['←', '→']) < 0
         && !Footnote.IsFootnote(text) && !Sentence().IsMatch(text) && AsOfDate.Find(text) is null;
 
-    [GeneratedRegex(@"増減|前年比|前年度比|対前年")]
-    private static partial Regex ChangeHeader();
+    [GeneratedRegex(@"^[▲△\-+−]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*(?:%|項目|件|事業|取組)?$|^\d+(?:\.\d+)?\s*(?:%|項目|件|事業|取組)?$")]
+    private static partial Regex NumberCell();
+
+    [GeneratedRegex(@"^(?:計|合計|総計|全体)$")]
+    private static partial Regex TotalCell();
 
     [GeneratedRegex(@"PDF版|詳しい表|詳細は別|別紙|別添|表は省略")]
     private static partial Regex Placeholder();

@@ -20,6 +20,9 @@ internal static partial class StatusRun
         public bool HasCounter { get; set; }
         public string? Rate { get; set; }
         public int? Change { get; set; }
+
+        /// <summary>The policy cell printed in the run before this entry (方針2), when the run names one after its first counts.</summary>
+        public string? Policy { get; init; }
     }
 
     private sealed record Token(string Text, int Value, string? Percent, bool Signed, bool HasCounter);
@@ -27,14 +30,16 @@ internal static partial class StatusRun
     /// <summary>The counts of the run (with their label and changes), or an empty list when the text is not a status run.</summary>
     /// <param name="text">The line (or cells of several lines joined with spaces).</param>
     /// <param name="words">The status scheme.</param>
-    /// <param name="changeColumn">The header above prints a change column (増減, 前年比).</param>
-    public static List<StatusEvent> Scan(string text, StatusWords words, bool changeColumn)
+    /// <param name="header">The columns the header line above the run names (a change column 増減 / 前年比, a share column 構成比).</param>
+    public static List<StatusEvent> Scan(string text, StatusWords words, StatusColumns header)
     {
         var tokens = Tokens(text);
         var entries = new List<Entry>();
         var label = new List<string>();
         var pending = new List<Token>();
         Entry? current = null;
+        StatusColumns? columns = null;
+        string? policyCell = null;
         int? total = null;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -52,7 +57,7 @@ internal static partial class StatusRun
                 if (WordAt(tokens, i, words) is { } word)
                 {
                     i += word.Tokens - 1;
-                    current = new Entry(word.Word, i, pending);
+                    current = new Entry(word.Word, i, pending) { Policy = policyCell };
                     pending = [];
                     entries.Add(current);
                 }
@@ -64,13 +69,20 @@ internal static partial class StatusRun
                 {
                     // A word the scheme file does not know, in the run of words it knows: a status all the same,
                     // loaded as class other and listed by bw status so that the user can classify it.
-                    current = new Entry(t, i, pending);
+                    current = new Entry(t, i, pending) { Policy = policyCell };
                     pending = [];
                     entries.Add(current);
                 }
                 else if (entries.Count == 0)
                 {
                     label.Add(t);
+                }
+                else if (PolicyCell().IsMatch(t))
+                {
+                    // Runs of several policies on lines read together (方針1 S:1、A:6 方針2 S:0、A:5): the counts after a
+                    // policy cell are that policy's.
+                    policyCell = t;
+                    current = null;
                 }
                 else
                 {
@@ -87,13 +99,16 @@ internal static partial class StatusRun
                 continue;
             }
 
-            if (current is null || !Assign(current, number, changeColumn))
+            // A header printed in the run itself (区分 件数 増減 完了 12 2 …) names its columns as well as one above it;
+            // once a status word is read, the header cells before it are complete.
+            if (current is null || !Assign(current, number, columns ??= header.With(StatusColumns.Of(string.Join(" ", label)))))
             {
                 pending.Add(number);
             }
         }
 
-        return Events(entries, label, total, changeColumn || entries.Any(e => e.Change is not null), tokens.Count);
+        columns ??= header.With(StatusColumns.Of(string.Join(" ", label)));
+        return Events(entries, label, total, columns.Change || entries.Any(e => e.Change is not null), tokens.Count);
     }
 
     /// <summary>The counted entries as events; a number printed before a label is its change when the run has a change column.</summary>
@@ -117,7 +132,7 @@ internal static partial class StatusRun
                 e.Change = before.Value;
             }
 
-            events.Add(new StatusEvent(StatusEventKind.Count, e.Word, e.Count, e.Rate, e.Position) { Label = policy });
+            events.Add(new StatusEvent(StatusEventKind.Count, e.Word, e.Count, e.Rate, e.Position) { Label = e.Policy ?? policy });
             if (e.Change is { } change)
             {
                 events.Add(new StatusEvent(StatusEventKind.Change, e.Word, change, null, e.Position));
@@ -132,8 +147,12 @@ internal static partial class StatusRun
         return events;
     }
 
-    /// <summary>Puts a number in the entry's next free cell: count, then share, then change.</summary>
-    private static bool Assign(Entry e, Token n, bool changeColumn)
+    /// <summary>
+    /// Puts a number in the entry's next free cell: count, then share, then change. Under a change column an
+    /// unsigned number is an increase: it is the change once the share is read, or at once when the table prints no
+    /// share column.
+    /// </summary>
+    private static bool Assign(Entry e, Token n, StatusColumns columns)
     {
         if (n.Percent is not null)
         {
@@ -153,7 +172,7 @@ internal static partial class StatusRun
             return true;
         }
 
-        if (e.Count is not null && e.Change is null && (n.Signed || (changeColumn && e.Rate is not null)))
+        if (e.Count is not null && e.Change is null && (n.Signed || (columns.Change && (e.Rate is not null || !columns.Share))))
         {
             e.Change = n.Value;
             return true;
@@ -246,6 +265,9 @@ internal static partial class StatusRun
 
     [GeneratedRegex(@"^\(?[Pp]\.?\d")]
     private static partial Regex PagePointer();
+
+    [GeneratedRegex(@"^(?:基本)?方針\s*\d{1,2}$")]
+    private static partial Regex PolicyCell();
 
     [GeneratedRegex(@"^(?:計|合計|総計|総数|全体)$")]
     private static partial Regex TotalLabel();

@@ -20,7 +20,11 @@ internal static partial class TransitionLine
             var refs = m.Groups["refs"].Success
                 ? m.Groups["refs"].Value.Split([',', '、', ' '], StringSplitOptions.RemoveEmptyEntries).Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToList()
                 : [];
-            result.Add(new StatusTransition(from, to, int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture), refs, line));
+            result.Add(new StatusTransition(from, to, int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture), refs, line)
+            {
+                ItemRefsText = m.Groups["printed"].Success ? m.Groups["printed"].Value.Trim() : null,
+                RawText = m.Value.Trim(),
+            });
         }
 
         return result;
@@ -28,6 +32,6 @@ internal static partial class TransitionLine
 
     private const string Status = @"[A-Z]|[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}ー]{1,10}";
 
-    [GeneratedRegex(@"(?<a>" + Status + @")\s*(?<arrow>[←→])\s*(?<b>" + Status + @")\s*[:：]?\s*(?<n>\d{1,4})\s*(?:件|項目|事業|取組)(?:\s*\(\s*No\.?\s*(?<refs>\d{1,4}(?:\s*[,、]\s*\d{1,4})*)\s*\))?")]
+    [GeneratedRegex(@"(?<a>" + Status + @")\s*(?<arrow>[←→])\s*(?<b>" + Status + @")\s*[:：]?\s*(?<n>\d{1,4})\s*(?:件|項目|事業|取組)(?:\s*\(\s*(?<printed>No\.?\s*(?<refs>\d{1,4}(?:\s*[,、]\s*\d{1,4})*))\s*\))?")]
     private static partial Regex Transition();
 }

@@ -5,7 +5,7 @@
 --   sed 's#${lake}#s3://bucket/budget/parquet#g' sql/engines/trino.sql > /tmp/bw.sql && trino -f /tmp/bw.sql
 --
 -- Layout the loader writes: one folder per table; fact_* tables, dim_policy and bridge_initiative_lineage
--- are hive-partitioned by their fiscal_year column (fact_x/fiscal_year=2020/group_a.parquet, up to 16 files a year), everything
+-- are hive-partitioned by their fiscal_year column (fact_x/fiscal_year=2020/group_0.parquet, up to 4 files a year), everything
 -- else is one folder of Parquet files.
 --
 -- Partition column also inside the files: the loader writes fiscal_year into every data file too (so

@@ -18,8 +18,14 @@ internal sealed class StatusProse
 
     private readonly (StatusEventKind Kind, Regex Pattern)[] _patterns;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StatusWords, StatusProse> Built = new();
+
     /// <summary>Patterns of the shipped scheme, built once.</summary>
     public static StatusProse Default { get; } = new(StatusWords.Default);
+
+    /// <summary>The patterns of a scheme, built once per scheme (a load parses every document with the same one).</summary>
+    public static StatusProse For(StatusWords words) =>
+        ReferenceEquals(words, StatusWords.Default) ? Default : Built.GetValue(words, w => new StatusProse(w));
 
     public StatusProse(StatusWords words)
     {

@@ -50,6 +50,12 @@ internal sealed class StatusProse
     /// <summary>The statements in the line, in the order printed; overlapping matches go to the earlier pattern.</summary>
     public List<StatusEvent> Scan(string text)
     {
+        if (!HasDigit(text))
+        {
+            // Every pattern counts something: a line without a digit (\d, any script) states nothing.
+            return [];
+        }
+
         var taken = new List<(int Start, int End)>();
         var events = new List<StatusEvent>();
         foreach (var (kind, pattern) in _patterns)
@@ -79,6 +85,19 @@ internal sealed class StatusProse
         }
 
         return new StatusEvent(kind, word, n, m.Groups["p"].Success ? m.Groups["p"].Value : null, m.Index);
+    }
+
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Regex Make(string pattern) => new(pattern, RegexOptions.CultureInvariant, Timeout);

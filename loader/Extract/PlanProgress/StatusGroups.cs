@@ -12,7 +12,7 @@ namespace BudgetWarehouse.Loader.Extract.PlanProgress;
 internal sealed partial class StatusGroups(StatusWords words, string file)
 {
     private const int MaxCellLength = 24;
-    private readonly StatusProse _prose = ReferenceEquals(words, StatusWords.Default) ? StatusProse.Default : new(words);
+    private readonly StatusProse _prose = StatusProse.For(words);
 
     /// <summary>Totals and re-listed counts stated before any counts (an outline sentence, 対象の取組 70項目).</summary>
     public List<StatusEvent> Context { get; } = [];

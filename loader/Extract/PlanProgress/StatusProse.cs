@@ -18,8 +18,14 @@ internal sealed class StatusProse
 
     private readonly (StatusEventKind Kind, Regex Pattern)[] _patterns;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StatusWords, StatusProse> Built = new();
+
     /// <summary>Patterns of the shipped scheme, built once.</summary>
     public static StatusProse Default { get; } = new(StatusWords.Default);
+
+    /// <summary>The patterns of a scheme, built once per scheme (a load parses every document with the same one).</summary>
+    public static StatusProse For(StatusWords words) =>
+        ReferenceEquals(words, StatusWords.Default) ? Default : Built.GetValue(words, w => new StatusProse(w));
 
     public StatusProse(StatusWords words)
     {
@@ -44,6 +50,12 @@ internal sealed class StatusProse
     /// <summary>The statements in the line, in the order printed; overlapping matches go to the earlier pattern.</summary>
     public List<StatusEvent> Scan(string text)
     {
+        if (!HasDigit(text))
+        {
+            // Every pattern counts something: a line without a digit (\d, any script) states nothing.
+            return [];
+        }
+
         var taken = new List<(int Start, int End)>();
         var events = new List<StatusEvent>();
         foreach (var (kind, pattern) in _patterns)
@@ -73,6 +85,19 @@ internal sealed class StatusProse
         }
 
         return new StatusEvent(kind, word, n, m.Groups["p"].Success ? m.Groups["p"].Value : null, m.Index);
+    }
+
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Regex Make(string pattern) => new(pattern, RegexOptions.CultureInvariant, Timeout);

@@ -55,6 +55,11 @@ internal static partial class PageDepartments
         foreach (var line in lines.Where(l => l.InitiativeId is null))
         {
             var text = Nfkc(line.Text ?? "");
+            if (text.AsSpan().IndexOfAny('=', ':') < 0)
+            {
+                continue; // a legend pair is abbreviation=unit or abbreviation:unit
+            }
+
             var pairs = LegendPair().Matches(text).Where(p => IsUnit(p.Groups["unit"].Value) && !IsLabel(p.Groups["abbr"].Value)).ToList();
             if (pairs.Count >= 2 || (pairs.Count == 1 && LegendWord().IsMatch(text)))
             {
@@ -84,6 +89,11 @@ internal static partial class PageDepartments
     private static PageMention? Parenthesised(FactInitiativeRow row, Dictionary<string, (string Unit, string Where)> legend, string file)
     {
         var text = Nfkc(row.Text);
+        if (text.AsSpan().IndexOfAny("(【[") < 0)
+        {
+            return null;
+        }
+
         var groups = Parenthesis().Matches(text);
         for (var i = groups.Count - 1; i >= 0; i--)
         {

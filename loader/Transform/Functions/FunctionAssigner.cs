@@ -31,10 +31,11 @@ internal static class FunctionAssigner
         var policies = rows.Policies.ToDictionary(p => p.PolicyId, StringComparer.Ordinal);
         var byName = reference.Functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var assigned = new Dictionary<string, FunctionAssignment>(StringComparer.Ordinal);
+        var pathWords = new Dictionary<string, string?[]>(StringComparer.Ordinal);
         for (var i = 0; i < rows.Initiatives.Count; i++)
         {
             var row = rows.Initiatives[i];
-            var result = Assign(row, captions, captioned, policies, reference, byName, assigned, rows.Document.FileName);
+            var result = Assign(row, captions, captioned, policies, reference, byName, assigned, pathWords, rows.Document.FileName);
             assigned[row.InitiativeId] = result;
             rows.Initiatives[i] = row with { FunctionId = result.FunctionId, FunctionMethod = result.Method, FunctionEvidence = result.Evidence };
         }
@@ -49,7 +50,7 @@ internal static class FunctionAssigner
     }
 
     private static FunctionAssignment Assign(FactInitiativeRow row, FunctionCaptions captions, Dictionary<string, PrintedFunction> captioned, Dictionary<string, DimPolicyRow> policies,
-        ReferenceData reference, Dictionary<string, FunctionClass> byName, Dictionary<string, FunctionAssignment> assigned, string file)
+        ReferenceData reference, Dictionary<string, FunctionClass> byName, Dictionary<string, FunctionAssignment> assigned, Dictionary<string, string?[]> pathWords, string file)
     {
         if (reference.Functions.Count > 0 && captions.Cell(row.RawText) is { } cell)
         {
@@ -78,42 +79,81 @@ internal static class FunctionAssigner
 
         var policy = row.PolicyId is null ? null : policies.GetValueOrDefault(row.PolicyId);
         var text = string.IsNullOrEmpty(row.Description) ? row.Text : $"{row.Text}\n{row.Description}";
-        return ByRules(text, policy?.Path ?? "", policy?.Theme, reference.FunctionRules, byName);
+        var path = policy?.Path ?? "";
+        if (!pathWords.TryGetValue(path, out var words))
+        {
+            words = PathWords(path, reference.FunctionRules);
+            pathWords[path] = words;
+        }
+
+        return ByRules(text, words, policy?.Theme, reference.FunctionRules, byName);
     }
 
     /// <summary>The best rule for a text, a policy path and a theme (tests call it with phrases).</summary>
-    internal static FunctionAssignment ByRules(string text, string path, string? theme, IReadOnlyList<FunctionRule> rules, IReadOnlyDictionary<string, FunctionClass> byName)
+    internal static FunctionAssignment ByRules(string text, string path, string? theme, IReadOnlyList<FunctionRule> rules, IReadOnlyDictionary<string, FunctionClass> byName) =>
+        ByRules(text, PathWords(path, rules), theme, rules, byName);
+
+    /// <summary>What each path rule matches in a policy path (null where it does not, or the rule is not on the path).</summary>
+    internal static string?[] PathWords(string path, IReadOnlyList<FunctionRule> rules)
     {
-        var matches = new List<(FunctionRule Rule, string Words, int Order)>();
+        var words = new string?[rules.Count];
         for (var i = 0; i < rules.Count; i++)
         {
-            var rule = rules[i];
-            var words = rule.MatchOn switch
+            if (rules[i].MatchOn == FunctionTarget.Path)
             {
-                FunctionTarget.Text => Match(rule.Regex, text),
-                FunctionTarget.Path => Match(rule.Regex, path),
-                _ => theme == rule.Pattern ? theme : null,
-            };
-            if (words is not null)
-            {
-                matches.Add((rule, words, i));
+                words[i] = Match(rules[i].Regex, path);
             }
         }
 
-        var ranked = matches.OrderByDescending(m => m.Rule.Priority).ThenByDescending(m => m.Words.Length).ThenBy(m => m.Order).ToList();
-        var best = ranked.Count == 0 ? null : ranked[0].Rule;
-        var bestWords = ranked.Count == 0 ? "" : ranked[0].Words;
-        var runnerUp = ranked.Skip(1).Where(m => m.Rule.Function != best!.Function).Select(m => $"rule {m.Rule.Id} 「{m.Words}」 → {m.Rule.Function}").FirstOrDefault() ?? "";
+        return words;
+    }
 
-        if (best is null || !byName.TryGetValue(best.Function, out var function))
+    /// <summary>
+    /// The best rule: the highest priority, then the longest matched words, then the rule listed first; the runner-up
+    /// named in the evidence is the best of the matches for another 款.
+    /// </summary>
+    private static FunctionAssignment ByRules(string text, string?[] pathWords, string? theme, IReadOnlyList<FunctionRule> rules, IReadOnlyDictionary<string, FunctionClass> byName)
+    {
+        var matched = new string?[rules.Count];
+        var best = -1;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            matched[i] = rule.MatchOn switch
+            {
+                FunctionTarget.Text => Match(rule.Regex, text),
+                FunctionTarget.Path => pathWords[i],
+                _ => theme == rule.Pattern ? theme : null,
+            };
+            if (matched[i] is not null && (best < 0 || Outranks(rule, matched[i]!, rules[best], matched[best]!)))
+            {
+                best = i;
+            }
+        }
+
+        if (best < 0 || !byName.TryGetValue(rules[best].Function, out var function))
         {
             return new FunctionAssignment(Unknown, None, $"no function rule matched the text, the policy path or the theme ({theme ?? "no theme"})");
         }
 
-        var target = best.MatchOn.ToString().ToLowerInvariant();
-        var also = runnerUp.Length == 0 ? "" : $"; outranked: {runnerUp}";
-        return new FunctionAssignment(function.Id, Rule, $"rule {best.Id} [{target} ~ {best.Pattern}, priority {best.Priority}] matched 「{bestWords}」 → {function.Name}{also}");
+        var second = -1;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (matched[i] is not null && rules[i].Function != rules[best].Function && (second < 0 || Outranks(rules[i], matched[i]!, rules[second], matched[second]!)))
+            {
+                second = i;
+            }
+        }
+
+        var top = rules[best];
+        var target = top.MatchOn.ToString().ToLowerInvariant();
+        var also = second < 0 ? "" : $"; outranked: rule {rules[second].Id} 「{matched[second]}」 → {rules[second].Function}";
+        return new FunctionAssignment(function.Id, Rule, $"rule {top.Id} [{target} ~ {top.Pattern}, priority {top.Priority}] matched 「{matched[best]}」 → {function.Name}{also}");
     }
+
+    /// <summary>Whether a match ranks above one listed earlier: a higher priority, or the same and longer words.</summary>
+    private static bool Outranks(FunctionRule rule, string words, FunctionRule than, string thanWords) =>
+        rule.Priority > than.Priority || (rule.Priority == than.Priority && words.Length > thanWords.Length);
 
     private static string? Match(Regex regex, string input)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using BudgetWarehouse.Loader.Transform.Reference;
 using BudgetWarehouse.Models;
@@ -19,6 +20,9 @@ internal sealed partial class FunctionCaptions
     private readonly Regex _caption;
     private readonly Regex _cell;
 
+    /// <summary>The 款 names: a caption or a cell names one of them, so a text without any is neither.</summary>
+    private readonly SearchValues<string>? _names;
+
     private FunctionCaptions(IReadOnlyList<FunctionClass> functions)
     {
         _byName = functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
@@ -27,6 +31,7 @@ internal sealed partial class FunctionCaptions
             $@"^(?:[■□●○◆◇▼▽▶▷◎・*]\s*)?(?:款\s*[:：]?\s*|第?\d+款\s*|\(\d+\)\s*|\d+[.、]?\s*)?[【\[<〈《「(]?\s*(?<name>{names})\s*[】\]>〉》」)]?(?:(?:\s|[:：]|\d).*)?$",
             RegexOptions.CultureInvariant);
         _cell = new Regex($@"^(?:第?\d+款?)?[【\[(]?(?<name>{names})[】\])]?$", RegexOptions.CultureInvariant);
+        _names = functions.Count == 0 ? null : SearchValues.Create([.. functions.Select(f => f.Name)], StringComparison.Ordinal);
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<FunctionClass>, FunctionCaptions> Cache = new();
@@ -37,14 +42,26 @@ internal sealed partial class FunctionCaptions
     /// <summary>The 款 a caption line names, or null when the line is anything else.</summary>
     public FunctionClass? Caption(string line)
     {
-        var m = _caption.Match(line.Normalize(System.Text.NormalizationForm.FormKC).Trim());
+        var text = line.Normalize(System.Text.NormalizationForm.FormKC);
+        if (!MayName(text))
+        {
+            return null;
+        }
+
+        var m = _caption.Match(text.Trim());
         return m.Success ? _byName[m.Groups["name"].Value] : null;
     }
 
     /// <summary>The 款 of a row's cell (cells split at white space, | and │), or null.</summary>
     public FunctionClass? Cell(string rawText)
     {
-        foreach (var cell in CellSplit().Split(rawText.Normalize(System.Text.NormalizationForm.FormKC)))
+        var text = rawText.Normalize(System.Text.NormalizationForm.FormKC);
+        if (!MayName(text))
+        {
+            return null;
+        }
+
+        foreach (var cell in CellSplit().Split(text))
         {
             var m = _cell.Match(cell.Trim());
             if (m.Success)
@@ -101,6 +118,8 @@ internal sealed partial class FunctionCaptions
 
         return result;
     }
+
+    private bool MayName(string text) => _names is null || text.AsSpan().IndexOfAny(_names) >= 0;
 
     [GeneratedRegex(@"[\s|│｜]+")]
     private static partial Regex CellSplit();

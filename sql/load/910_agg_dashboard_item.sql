@@ -66,5 +66,4 @@ final as (
     left join money as m on m.initiative_id = i.initiative_id
 )
 
-select * from final
-order by fiscal_year, municipality, file_name, source_line_start, initiative_id;
+select * from final;

@@ -7,6 +7,13 @@ with items as (
     from dash_items($municipality, $fy_from, $fy_to, $theme, $department, $function, $family, $bureau, $pillar, $section)
 ),
 
+item_documents as (
+    -- a document has one municipality: group by the document alone, then take it
+    select fiscal_year, document_id, any_value(municipality) as municipality
+    from dash_items($municipality, $fy_from, $fy_to, $theme, $department, $function, $family, $bureau, $pillar, $section)
+    group by fiscal_year, document_id
+),
+
 plan as (
     select fiscal_year, document_id, municipality, items_planned, items_achieved
     from dash_plan($municipality, $fy_from, $fy_to, $theme, $family, $pillar)
@@ -15,7 +22,7 @@ plan as (
 ),
 
 documents as (
-    select fiscal_year, document_id, municipality from items
+    select fiscal_year, document_id, municipality from item_documents
     union
     select fiscal_year, document_id, municipality from plan
 ),

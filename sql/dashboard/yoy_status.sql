@@ -3,19 +3,16 @@
 -- is inside the selection.
 -- Grain: one row per grouping ('theme' or 'municipality'), group value, fiscal year and status.
 -- requires: agg_dashboard_yoy
-with selected as (
-    select theme, municipality, fiscal_year, status
+with final as (
+    -- one pass over the selection for both groupings
+    select
+        case when grouping(theme) = 0 then 'theme' else 'municipality' end as grouping,
+        case when grouping(theme) = 0 then theme else municipality end as label,
+        fiscal_year,
+        status,
+        cast(count(*) as bigint) as initiatives
     from dash_yoy($municipality, $fy_from, $fy_to, $theme, $department, $function, $family)
-),
-
-final as (
-    select 'theme' as grouping, theme as label, fiscal_year, status, cast(count(*) as bigint) as initiatives
-    from selected
-    group by all
-    union all
-    select 'municipality', municipality, fiscal_year, status, cast(count(*) as bigint)
-    from selected
-    group by all
+    group by grouping sets ((theme, fiscal_year, status), (municipality, fiscal_year, status))
 )
 
 select * from final

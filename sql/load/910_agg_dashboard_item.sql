@@ -1,10 +1,26 @@
 -- agg_dashboard_item (read by bw dashboard through sql/dashboard/filters.sql): every bulleted item with its
--- document, policy path, department version, budget function, money and source, recomputed whole after every load
--- (the departments' validity step before it may re-key the facts of carried documents too).
+-- document, policy path, department version, budget function, money and source. A row depends only on its own
+-- document's rows, the department rows (when those change, the load parses every document again, so carried
+-- facts keep their department keys) and the reference data (whose change makes a fresh database): a carried
+-- document's rows are carried with it, and only the documents without rows here are computed, all of them in a
+-- fresh database.
 -- Money is counted as the report counts it: yen amounts with role value (components, totals and thresholds
 -- restate other amounts) stated in the item or its detail lines, amounts of rows listed again (再掲) left out.
 -- requires: agg_dashboard_item, fact_measure, dim_function
-delete from agg_dashboard_item;
+
+-- rows whose document is gone or reads differently now (the carry already deleted those of changed and removed
+-- documents; this also covers a document whose manifest row changed)
+delete from agg_dashboard_item as a
+where not exists (
+    select 1 from dim_document as d
+    where d.document_id = a.document_id and d.file_name = a.file_name and d.family = a.family
+        and coalesce(d.municipality, '(不明)') = a.municipality
+);
+
+create or replace temporary table dashboard_item_pending as
+select document_id from dim_document
+except
+select document_id from agg_dashboard_item;
 
 insert into agg_dashboard_item by name
 with items as (
@@ -12,7 +28,7 @@ with items as (
         i.initiative_id, i.document_id, i.fiscal_year, i.policy_id, i.department_id, i.function_id, i.text, i.action,
         i.is_new_program, i.is_relisted, i.source_page, i.source_line_start, i.source_line_end
     from fact_initiative as i
-    where i.kind = 'item'
+    where i.kind = 'item' and i.document_id in (select document_id from dashboard_item_pending)
 ),
 
 money as (
@@ -24,6 +40,7 @@ money as (
     from fact_measure as m
     inner join fact_initiative as o on o.initiative_id = m.initiative_id
     where m.unit = 'JPY' and m.role = 'value' and m.amount_yen is not null and not o.is_relisted
+        and m.document_id in (select document_id from dashboard_item_pending)
     group by all
 ),
 
@@ -67,3 +84,5 @@ final as (
 )
 
 select * from final;
+
+drop table dashboard_item_pending;

@@ -7,9 +7,10 @@
 -- dash_items: one row per bulleted item (kind 'item') of the selection, with its document, policy path, the
 -- department version the item was assigned (the version valid in its fiscal year), its function and its money
 -- (money_yen: role 'value' yen amounts of the item and its detail lines, rows listed again (再掲) left out;
--- money_amounts: how many). Read from agg_dashboard_item, which the load joins once (sql/load/910).
+-- money_amounts: how many). Read from agg_dashboard_item, which the load joins once (sql/load/910); row_id is the
+-- row's rowid there, so that a query can order and limit narrow rows and read the wide columns of those it keeps.
 create or replace temp macro dash_items(f_municipality, f_fy_from, f_fy_to, f_theme, f_department, f_function, f_family, f_bureau, f_pillar, f_section) as table
-select *
+select rowid as row_id, *
 from agg_dashboard_item
 where (f_fy_from is null or fiscal_year >= f_fy_from)
     and (f_fy_to is null or fiscal_year <= f_fy_to)
@@ -24,9 +25,9 @@ where (f_fy_from is null or fiscal_year >= f_fy_from)
 
 -- dash_yoy: one row per undertaking per pair of consecutive loaded years (v_initiative_yoy, stored as
 -- agg_dashboard_yoy) whose later year is in the selection; department and function are those of the later item
--- (the earlier one when dropped). Bureau, pillar and section do not apply.
+-- (the earlier one when dropped). Bureau, pillar and section do not apply. row_id as in dash_items.
 create or replace temp macro dash_yoy(f_municipality, f_fy_from, f_fy_to, f_theme, f_department, f_function, f_family) as table
-select *
+select rowid as row_id, *
 from agg_dashboard_yoy
 where (f_fy_from is null or fiscal_year >= f_fy_from)
     and (f_fy_to is null or fiscal_year <= f_fy_to)

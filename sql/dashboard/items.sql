@@ -2,7 +2,15 @@
 -- CSV export): one row per bulleted item with its policy path, department, function, money and source position.
 -- Grain: one row per item, at most $limit rows.
 -- requires: agg_dashboard_item
-with final as (
+with selected as (
+    -- order and limit narrow rows; the wide columns are read for the rows kept
+    select row_id
+    from dash_items($municipality, $fy_from, $fy_to, $theme, $department, $function, $family, $bureau, $pillar, $section)
+    order by fiscal_year, municipality, file_name, source_line_start, initiative_id
+    limit $limit
+),
+
+final as (
     select
         initiative_id,
         fiscal_year,
@@ -21,9 +29,9 @@ with final as (
         source,
         file_name as sort_file,
         source_line_start as sort_line
-    from dash_items($municipality, $fy_from, $fy_to, $theme, $department, $function, $family, $bureau, $pillar, $section)
+    from agg_dashboard_item
+    where rowid in (select row_id from selected)
 )
 
 select * exclude (sort_file, sort_line) from final
-order by fiscal_year, municipality, sort_file, sort_line, initiative_id
-limit $limit;
+order by fiscal_year, municipality, sort_file, sort_line, initiative_id;

@@ -2,7 +2,16 @@
 -- selection with its status, both years' texts and the source of the later (or, when dropped, the earlier) item.
 -- Grain: one row per undertaking per pair of consecutive loaded years, at most $limit rows.
 -- requires: agg_dashboard_yoy
-with final as (
+with selected as (
+    -- order and limit narrow rows; the texts are read for the rows kept
+    select row_id
+    from dash_yoy($municipality, $fy_from, $fy_to, $theme, $department, $function, $family)
+    where $status is null or status = $status
+    order by fiscal_year, municipality, status, source_file, source_line, source_initiative_id
+    limit $limit
+),
+
+final as (
     select
         source_initiative_id as initiative_id,
         fiscal_year,
@@ -18,10 +27,9 @@ with final as (
         source,
         source_file as sort_file,
         source_line as sort_line
-    from dash_yoy($municipality, $fy_from, $fy_to, $theme, $department, $function, $family)
-    where $status is null or status = $status
+    from agg_dashboard_yoy
+    where rowid in (select row_id from selected)
 )
 
 select * exclude (sort_file, sort_line) from final
-order by fiscal_year, municipality, status, sort_file, sort_line, initiative_id
-limit $limit;
+order by fiscal_year, municipality, status, sort_file, sort_line, initiative_id;

@@ -3,14 +3,14 @@ using System.Globalization;
 namespace BudgetWarehouse.Loader.Dashboard;
 
 /// <summary>
-/// The dashboard's selection: the slicers (municipality, fiscal-year range, theme, department, family) and the
+/// The dashboard's selection: the slicers (municipality, fiscal-year range, theme, department, function, family) and the
 /// filters set by clicks and drill-down (bureau, pillar, section, status). Read from the query string; every
 /// value reaches SQL only as a bound parameter.
 /// </summary>
 internal sealed record DashboardFilter
 {
     /// <summary>Query-string names, in the order the page shows them.</summary>
-    public static readonly string[] Names = ["municipality", "fy_from", "fy_to", "theme", "department", "family", "bureau", "pillar", "section", "status"];
+    public static readonly string[] Names = ["municipality", "fy_from", "fy_to", "theme", "department", "function", "family", "bureau", "pillar", "section", "status"];
 
     private const int MaxLength = 400;
 
@@ -23,6 +23,9 @@ internal sealed record DashboardFilter
     public string? Theme { get; init; }
 
     public string? Department { get; init; }
+
+    /// <summary>The budget function (款) by name, e.g. 民生費.</summary>
+    public string? Function { get; init; }
 
     public string? Family { get; init; }
 
@@ -59,6 +62,7 @@ internal sealed record DashboardFilter
             FyTo = to.Value,
             Theme = Text(get("theme")),
             Department = Text(get("department")),
+            Function = Text(get("function")),
             Family = Text(get("family")),
             Bureau = Text(get("bureau")),
             Pillar = Text(get("pillar")),
@@ -75,6 +79,7 @@ internal sealed record DashboardFilter
         ["fy_to"] = FyTo,
         ["theme"] = Theme,
         ["department"] = Department,
+        ["function"] = Function,
         ["family"] = Family,
         ["bureau"] = Bureau,
         ["pillar"] = Pillar,

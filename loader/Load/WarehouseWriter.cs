@@ -94,9 +94,17 @@ internal sealed class WarehouseWriter : IAsyncDisposable
     public Task<(int Series, long Rows)> LinkAsync(int parallelism, SnapshotChanges changes, CancellationToken cancellationToken, Action<string, TimeSpan>? timed = null) =>
         LineageLoad.RefreshAsync(_connection, parallelism, cancellationToken, changes, timed);
 
-    /// <summary>Creates the views (sql/views).</summary>
-    public async Task CreateViewsAsync(CancellationToken cancellationToken, Action<string, TimeSpan>? timed = null) =>
+    /// <summary>
+    /// Tables that sql/aggregate fills from the views (so after the lineage): the lake exports them with the lineage.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ViewAggregates = new HashSet<string>(StringComparer.Ordinal) { "agg_dashboard_yoy" };
+
+    /// <summary>Creates the views (sql/views), then fills the tables derived from them (sql/aggregate).</summary>
+    public async Task CreateViewsAsync(CancellationToken cancellationToken, Action<string, TimeSpan>? timed = null)
+    {
         await SqlScripts.RunFolderAsync(_connection, "views", cancellationToken, timed).ConfigureAwait(false);
+        await SqlScripts.RunFolderAsync(_connection, "aggregate", cancellationToken, timed).ConfigureAwait(false);
+    }
 
     public void AppendRunLog(IEnumerable<EtlDocumentRow> documents)
     {

@@ -5,7 +5,7 @@ using DuckDB.NET.Data;
 namespace BudgetWarehouse.Loader.Pipeline;
 
 /// <summary>
-/// Writes the snapshot's Parquet lake: every table but the lineage and the run log from a second connection
+/// Writes the snapshot's Parquet lake: every table but the lineage, the tables filled from the views and the run log from a second connection
 /// while the lineage is computed (so that the export uses the cores the lineage leaves idle), then those,
 /// the lake's views and its manifest. Partitions no document changed are taken from the previous lake.
 /// </summary>
@@ -19,7 +19,7 @@ internal sealed class LakePublisher(WarehouseWriter writer, string lakeDir, Snap
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var allTables = await ParquetExporter.TablesAsync(writer.Connection, cancellationToken).ConfigureAwait(false);
-        _afterLineage = [.. allTables.Where(t => t == LineageLoad.Table || t.StartsWith("etl_", StringComparison.Ordinal))];
+        _afterLineage = [.. allTables.Where(t => t == LineageLoad.Table || WarehouseWriter.ViewAggregates.Contains(t) || t.StartsWith("etl_", StringComparison.Ordinal))];
         _first = Task.Run(() => ExportConcurrentlyAsync(writer.Connection.ConnectionString, lakeDir, allTables.Except(_afterLineage), _reuse, cancellationToken, metrics.Step), cancellationToken);
     }
 

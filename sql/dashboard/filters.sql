@@ -2,63 +2,43 @@
 -- through, so that a filter means the same on every page. Created once per dashboard connection (in its
 -- private in-memory catalog; the snapshot stays read-only). A null argument means "no filter".
 -- Arguments: municipality, fiscal year from / to, theme, department (name, every SCD2 version of it),
--- family, bureau, pillar, section (the last three set by clicks and drill-down).
+-- function (款 name), family, bureau, pillar, section (the last three set by clicks and drill-down).
 
--- dash_items: one row per bulleted item (kind 'item') of the selection, with its document, policy path and
--- the department version the item was assigned (the version valid in its fiscal year).
-create or replace temp macro dash_items(f_municipality, f_fy_from, f_fy_to, f_theme, f_department, f_family, f_bureau, f_pillar, f_section) as table
-with items as (
-    select
-        i.initiative_id, i.document_id, i.fiscal_year, i.policy_id, i.department_id, i.text, i.action,
-        i.is_new_program, i.is_relisted, i.source_page, i.source_line_start, i.source_line_end
-    from fact_initiative as i
-    where i.kind = 'item'
-        and (f_fy_from is null or i.fiscal_year >= f_fy_from)
-        and (f_fy_to is null or i.fiscal_year <= f_fy_to)
-),
-
-described as (
-    select
-        i.*,
-        d.file_name,
-        coalesce(d.municipality, '(不明)') as municipality,
-        d.family,
-        coalesce(p.theme, '(テーマなし)') as theme,
-        coalesce(p.pillar_title, '(方針外)') as pillar_title,
-        coalesce(p.section_title, p.pillar_title, '(方針外)') as section_title,
-        coalesce(dd.name, '(未割当)') as department,
-        coalesce(dd.bureau, dd.name, '(未割当)') as bureau,
-        dd.valid_from_fy,
-        dd.valid_to_fy,
-        coalesce(dd.is_current, false) as department_is_current
-    from items as i
-    inner join dim_document as d on d.document_id = i.document_id
-    left join dim_policy as p on p.policy_id = i.policy_id
-    left join dim_department as dd on dd.department_id = i.department_id
-)
-
-select * from described
-where (f_municipality is null or municipality = f_municipality)
+-- dash_items: one row per bulleted item (kind 'item') of the selection, with its document, policy path, the
+-- department version the item was assigned (the version valid in its fiscal year), its function and its money
+-- (money_yen: role 'value' yen amounts of the item and its detail lines, rows listed again (再掲) left out;
+-- money_amounts: how many). Read from agg_dashboard_item, which the load joins once (sql/load/910); row_id is the
+-- row's rowid there, so that a query can order and limit narrow rows and read the wide columns of those it keeps.
+create or replace temp macro dash_items(f_municipality, f_fy_from, f_fy_to, f_theme, f_department, f_function, f_family, f_bureau, f_pillar, f_section) as table
+select rowid as row_id, *
+from agg_dashboard_item
+where (f_fy_from is null or fiscal_year >= f_fy_from)
+    and (f_fy_to is null or fiscal_year <= f_fy_to)
+    and (f_municipality is null or municipality = f_municipality)
     and (f_theme is null or theme = f_theme)
     and (f_department is null or department = f_department)
+    and (f_function is null or function_name = f_function)
     and (f_family is null or family = f_family)
     and (f_bureau is null or bureau = f_bureau)
     and (f_pillar is null or pillar_title = f_pillar)
     and (f_section is null or section_title = f_section);
 
--- dash_money: one row per yen amount stated in the selection's items or their detail lines (a detail's amount
--- counts under its item), counted as the report counts money: role 'value' only (components, totals and
--- thresholds restate other amounts), amounts of rows listed again (再掲) left out.
-create or replace temp macro dash_money(f_municipality, f_fy_from, f_fy_to, f_theme, f_department, f_family, f_bureau, f_pillar, f_section) as table
-select i.* exclude (is_relisted), o.is_relisted, m.measure_id, m.amount_yen
-from fact_measure as m
-inner join fact_initiative as o on o.initiative_id = m.initiative_id
-inner join dash_items(f_municipality, f_fy_from, f_fy_to, f_theme, f_department, f_family, f_bureau, f_pillar, f_section) as i
-    on i.initiative_id = coalesce(o.parent_initiative_id, o.initiative_id)
-where m.unit = 'JPY' and m.role = 'value' and m.amount_yen is not null and not o.is_relisted;
+-- dash_yoy: one row per undertaking per pair of consecutive loaded years (v_initiative_yoy, stored as
+-- agg_dashboard_yoy) whose later year is in the selection; department and function are those of the later item
+-- (the earlier one when dropped). Bureau, pillar and section do not apply. row_id as in dash_items.
+create or replace temp macro dash_yoy(f_municipality, f_fy_from, f_fy_to, f_theme, f_department, f_function, f_family) as table
+select rowid as row_id, *
+from agg_dashboard_yoy
+where (f_fy_from is null or fiscal_year >= f_fy_from)
+    and (f_fy_to is null or fiscal_year <= f_fy_to)
+    and (f_municipality is null or municipality = f_municipality)
+    and (f_theme is null or theme = f_theme)
+    and (f_department is null or department = f_department)
+    and (f_function is null or function_name = f_function)
+    and (f_family is null or family = f_family);
 
 -- dash_plan: one row per per-policy row of a plan-progress achievement table in the selection (the total row
--- restates them). Departments do not apply: a plan row has none.
+-- restates them). Departments and functions do not apply: a plan row has none.
 create or replace temp macro dash_plan(f_municipality, f_fy_from, f_fy_to, f_theme, f_family, f_pillar) as table
 with rows as (
     select

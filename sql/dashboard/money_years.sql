@@ -1,14 +1,11 @@
 -- Money by fiscal year and theme for the selection (year-over-year page of `bw dashboard`), counted as on
 -- the overview: role 'value' yen amounts, items listed again (再掲) left out.
 -- Grain: one row per fiscal year and theme.
-with money as (
-    select fiscal_year, theme, amount_yen
-    from dash_money($municipality, $fy_from, $fy_to, $theme, $department, $family, $bureau, $pillar, $section)
-),
-
-final as (
-    select fiscal_year, theme, cast(sum(amount_yen) as bigint) as money_yen, cast(count(*) as bigint) as amounts
-    from money
+-- requires: agg_dashboard_item
+with final as (
+    select fiscal_year, theme, cast(sum(money_yen) as bigint) as money_yen, cast(sum(money_amounts) as bigint) as amounts
+    from dash_items($municipality, $fy_from, $fy_to, $theme, $department, $function, $family, $bureau, $pillar, $section)
+    where money_amounts > 0
     group by all
 )
 

@@ -1,28 +1,35 @@
--- Slicer choices of `bw dashboard`: every municipality, fiscal year, theme, family and assigned department
+-- Slicer choices of `bw dashboard`: every municipality, fiscal year, theme, family, assigned department and function (款)
 -- the snapshot holds (unfiltered, so that a choice never disappears while another slicer is set).
--- Grain: one row per slicer and value.
+-- Grain: one row per slicer and value. Fiscal years come from the documents, the bulleted items and the plan rows;
+-- departments and functions from the bulleted items (agg_dashboard_item), the rows the slicers select.
+-- requires: agg_dashboard_item
 with documents as (
     select coalesce(municipality, '(不明)') as municipality, family, fiscal_year from dim_document
 ),
 
 final as (
-    select distinct 'municipality' as slicer, municipality as value from documents
+    select distinct 'municipality' as slicer, municipality as value, null::integer as sort_key from documents
     union all
-    select distinct 'family', family from documents
+    select distinct 'family', family, null from documents
     union all
-    select distinct 'fiscal_year', cast(fiscal_year as varchar) from documents
+    select distinct 'fiscal_year', cast(fiscal_year as varchar), null from documents
     union all
-    select distinct 'fiscal_year', cast(fiscal_year as varchar) from fact_initiative
+    select distinct 'fiscal_year', cast(fiscal_year as varchar), null from agg_dashboard_item
     union all
-    select distinct 'fiscal_year', cast(fiscal_year as varchar) from fact_plan_achievement
+    select distinct 'fiscal_year', cast(fiscal_year as varchar), null from fact_plan_achievement
     union all
-    select distinct 'theme', coalesce(theme, '(テーマなし)') from dim_policy
+    select distinct 'theme', coalesce(theme, '(テーマなし)'), null from dim_policy
     union all
-    select distinct 'department', dd.name
-    from fact_initiative as i
-    inner join dim_department as dd on dd.department_id = i.department_id
-    where i.department_id <> 'unknown'
+    select distinct 'department', department, null
+    from agg_dashboard_item
+    where department_id <> 'unknown'
+    union all
+    -- functions in the order of the national classification (議会費, 総務費, 民生費 …)
+    select distinct 'function', f.name, f.code
+    from dim_function as f
+    where f.function_id <> 'unknown' and f.function_id in (select function_id from agg_dashboard_item)
 )
 
-select distinct slicer, value from final where value is not null
-order by slicer, value;
+select slicer, value from final where value is not null
+group by slicer, value
+order by slicer, min(sort_key), value;

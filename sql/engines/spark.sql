@@ -313,6 +313,63 @@ PARTITIONED BY (fiscal_year)
 LOCATION '${lake}/bridge_initiative_lineage';
 MSCK REPAIR TABLE budget_warehouse.bridge_initiative_lineage;
 
+CREATE TABLE IF NOT EXISTS budget_warehouse.agg_dashboard_item (
+    initiative_id         STRING,
+    document_id           STRING,
+    fiscal_year           INT,
+    municipality          STRING,
+    family                STRING,
+    file_name             STRING,
+    policy_id             STRING,
+    theme                 STRING,
+    pillar_title          STRING,
+    section_title         STRING,
+    department_id         STRING,
+    department            STRING,
+    bureau                STRING,
+    valid_from_fy         INT,
+    valid_to_fy           INT,
+    department_is_current BOOLEAN,
+    function_id           STRING,
+    function_name         STRING,
+    text                  STRING,
+    action                STRING,
+    is_new_program        BOOLEAN,
+    is_relisted           BOOLEAN,
+    money_yen             BIGINT,
+    money_amounts         BIGINT,
+    source_page           INT,
+    source_line_start     INT,
+    source_line_end       INT,
+    source                STRING
+)
+USING PARQUET
+LOCATION '${lake}/agg_dashboard_item';
+
+CREATE TABLE IF NOT EXISTS budget_warehouse.agg_dashboard_yoy (
+    municipality         STRING,
+    family               STRING,
+    fiscal_year          INT,
+    prior_fiscal_year    INT,
+    lineage_id           STRING,
+    status               STRING,
+    initiative_id        STRING,
+    prior_initiative_id  STRING,
+    source_initiative_id STRING,
+    theme                STRING,
+    department           STRING,
+    function_name        STRING,
+    text                 STRING,
+    prior_text           STRING,
+    similarity           DOUBLE,
+    link_rule            STRING,
+    source               STRING,
+    source_file          STRING,
+    source_line          INT
+)
+USING PARQUET
+LOCATION '${lake}/agg_dashboard_yoy';
+
 CREATE TABLE IF NOT EXISTS budget_warehouse.agg_theme_year (
     municipality            STRING,
     family                  STRING,

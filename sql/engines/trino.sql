@@ -337,6 +337,67 @@ WITH (
 );
 CALL hive.system.sync_partition_metadata('budget_warehouse', 'bridge_initiative_lineage', 'FULL');
 
+CREATE TABLE IF NOT EXISTS hive.budget_warehouse.agg_dashboard_item (
+    initiative_id         varchar,
+    document_id           varchar,
+    fiscal_year           integer,
+    municipality          varchar,
+    family                varchar,
+    file_name             varchar,
+    policy_id             varchar,
+    theme                 varchar,
+    pillar_title          varchar,
+    section_title         varchar,
+    department_id         varchar,
+    department            varchar,
+    bureau                varchar,
+    valid_from_fy         integer,
+    valid_to_fy           integer,
+    department_is_current boolean,
+    function_id           varchar,
+    function_name         varchar,
+    text                  varchar,
+    action                varchar,
+    is_new_program        boolean,
+    is_relisted           boolean,
+    money_yen             bigint,
+    money_amounts         bigint,
+    source_page           integer,
+    source_line_start     integer,
+    source_line_end       integer,
+    source                varchar
+)
+WITH (
+    format = 'PARQUET',
+    external_location = '${lake}/agg_dashboard_item'
+);
+
+CREATE TABLE IF NOT EXISTS hive.budget_warehouse.agg_dashboard_yoy (
+    municipality         varchar,
+    family               varchar,
+    fiscal_year          integer,
+    prior_fiscal_year    integer,
+    lineage_id           varchar,
+    status               varchar,
+    initiative_id        varchar,
+    prior_initiative_id  varchar,
+    source_initiative_id varchar,
+    theme                varchar,
+    department           varchar,
+    function_name        varchar,
+    text                 varchar,
+    prior_text           varchar,
+    similarity           double,
+    link_rule            varchar,
+    source               varchar,
+    source_file          varchar,
+    source_line          integer
+)
+WITH (
+    format = 'PARQUET',
+    external_location = '${lake}/agg_dashboard_yoy'
+);
+
 CREATE TABLE IF NOT EXISTS hive.budget_warehouse.agg_theme_year (
     municipality            varchar,
     family                  varchar,

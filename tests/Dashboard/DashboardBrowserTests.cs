@@ -38,7 +38,7 @@ public sealed class DashboardBrowserTests(WarehouseFixture seeds, LineageWarehou
         Assert.True(await s.Browser.EvaluateAsync<int>("document.querySelectorAll('#rows tbody tr').length") > 0, $"{page}: no rows behind the selection");
         Assert.True(await s.Browser.EvaluateAsync<int>("document.querySelectorAll('#rows a.explain-link').length") > 0, $"{page}: rows without a link to explain");
         Assert.Matches(@"\.txt( p\.\d+)? l\.\d+", await s.Browser.EvaluateAsync<string>("document.querySelector('#rows td.src').textContent"));
-        Assert.Equal(6, await s.Browser.EvaluateAsync<int>("document.querySelectorAll('#slicers select').length"));
+        Assert.Equal(7, await s.Browser.EvaluateAsync<int>("document.querySelectorAll('#slicers select').length"));
         await s.Browser.ScreenshotAsync(Path.Combine(ReportTests.ArtifactsDir, $"dashboard-{page}.png"));
     }
 
@@ -63,6 +63,28 @@ public sealed class DashboardBrowserTests(WarehouseFixture seeds, LineageWarehou
         Assert.NotEqual(before, await Card(s, "initiatives"));
         Assert.Equal(money.ToString(System.Globalization.CultureInfo.InvariantCulture), await Card(s, "money"));
         Assert.Equal(await db.ExecuteScalarAsync<long>($"select count(*) {Items}"), await s.Browser.EvaluateAsync<long>("document.querySelectorAll('#rows tbody tr').length"));
+    }
+
+    [SkippableFact]
+    public async Task TheFunctionSlicerSitsBesideTheDepartmentAndNarrowsTheCardsAndRows()
+    {
+        await using var s = await DashboardSession.StartAsync(seeds.Warehouse.WarehouseDir);
+        await s.Browser.NavigateAsync(s.Url("/"));
+        Assert.Equal("slicer-function", await s.Browser.EvaluateAsync<string>("document.getElementById('slicer-department').closest('.slicer').nextElementSibling.querySelector('select').id"));
+        var function = await s.Browser.EvaluateAsync<string>("document.querySelector('#slicer-function option:nth-child(2)').value");
+        await s.Browser.RedrawAfterAsync(() => s.Browser.EvaluateAsync(
+            $"(() => {{ const e = document.getElementById('slicer-function'); e.value = {System.Text.Json.JsonSerializer.Serialize(function)}; e.dispatchEvent(new Event('change')); }})()"));
+        Assert.Empty(s.Browser.Errors);
+        Assert.Equal(function, await s.Browser.EvaluateAsync<string>("new URLSearchParams(location.search).get('function')"));
+
+        await using var db = await OpenAsync(seeds);
+        const string Items = "from fact_initiative as i join dim_function as f using (function_id) where i.kind = 'item' and f.name = $name";
+        var year = await db.ExecuteScalarAsync<int>($"select max(i.fiscal_year) {Items}", new { name = function });
+        var initiatives = await db.ExecuteScalarAsync<long>($"select count(*) {Items} and not i.is_relisted and i.fiscal_year = {year}", new { name = function });
+        Assert.Equal(initiatives.ToString(System.Globalization.CultureInfo.InvariantCulture), await Card(s, "initiatives"));
+        Assert.Equal(await db.ExecuteScalarAsync<long>($"select count(*) {Items}", new { name = function }), await s.Browser.EvaluateAsync<long>("document.querySelectorAll('#rows tbody tr').length"));
+        Assert.Equal([function], (await s.Browser.EvaluateAsync("[...new Set([...document.querySelectorAll('#rows td')].filter((td) => td.cellIndex === [...document.querySelectorAll('#rows th')].findIndex((th) => th.dataset.col === 'function_name')).map((td) => td.dataset.v))]"))!.AsArray().Select(v => (string)v!));
+        await s.Browser.ScreenshotAsync(Path.Combine(ReportTests.ArtifactsDir, "dashboard-overview-function.png"));
     }
 
     [SkippableFact]

@@ -9,13 +9,13 @@ window.BW = (() => {
   const paints = [];
   let renders = 0;
 
-  const SLICERS = [['municipality', '自治体'], ['fy_from', '年度（から）'], ['fy_to', '年度（まで）'], ['theme', 'テーマ'], ['department', '部署'], ['family', '文書種別']];
+  const SLICERS = [['municipality', '自治体'], ['fy_from', '年度（から）'], ['fy_to', '年度（まで）'], ['theme', 'テーマ'], ['department', '部署'], ['function', '款'], ['family', '文書種別']];
   const CLICKS = { bureau: '局', pillar: '柱', section: '節', status: '状態' };
   const FAMILY = { budget_priorities: '予算の重点', plan_progress: '計画進捗' };
   const STATUS = { new: '新規', continued: '継続', dropped: '終了', achieved: '達成', on_track: '順調', delayed: '遅れ', not_started: '未着手', other: 'その他', inconsistent: '不整合' };
   const HEADERS = {
     initiative_id: '出典', achievement_id: '出典', fiscal_year: '年度', prior_fiscal_year: '前年度', municipality: '自治体', theme: 'テーマ',
-    pillar_title: '柱', section_title: '節', department: '部署', bureau: '局', text: '施策', prior_text: '前年度の施策', action: '動詞',
+    pillar_title: '柱', section_title: '節', department: '部署', bureau: '局', function_name: '款', text: '施策', prior_text: '前年度の施策', action: '動詞',
     is_new_program: '新規事業', is_relisted: '再掲', money_yen: '金額（円）', source: 'ソース', status: '状態', similarity: '類似度',
     label: '基本方針', items_planned: '計画', items_achieved: '達成', items_pending: '未確定', achievement_rate: '達成率（再計算）',
     stated_rate: '達成率（記載）', is_inconsistent: '不整合',

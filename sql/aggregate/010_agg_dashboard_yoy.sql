@@ -1,0 +1,126 @@
+-- agg_dashboard_yoy (read by the year-over-year page of bw dashboard): the rows of v_initiative_yoy with the labels,
+-- department, budget function and source of the later item (or, when dropped, the earlier one), recomputed whole after
+-- the lineage and the views of every load. The pairs are v_initiative_yoy's (the same statements, tests/Dashboard
+-- compares them), computed for one part of the municipalities at a time: a series never spans two parts, and a part's
+-- full outer join of the lineage fits in the load's DuckDB memory limit at national scale.
+-- requires: agg_dashboard_yoy, bridge_initiative_lineage, dim_function
+delete from agg_dashboard_yoy;
+
+create or replace temporary macro dashboard_yoy_part(f_part, f_parts) as table
+    with lineage as (
+        select
+            b.initiative_id,
+            b.lineage_id,
+            coalesce(b.municipality, '') as municipality_key,
+            b.municipality,
+            b.family,
+            b.fiscal_year,
+            b.similarity,
+            b.link_rule,
+            i.text,
+            i.action,
+            i.is_new_program,
+            p.theme
+        from bridge_initiative_lineage as b
+        inner join fact_initiative as i on i.initiative_id = b.initiative_id
+        left join dim_policy as p on p.policy_id = i.policy_id
+        where hash(coalesce(b.municipality, '')) % f_parts = f_part
+    ),
+
+years as (
+        select
+            municipality_key,
+            municipality,
+            family,
+            fiscal_year,
+            lag(fiscal_year) over (partition by municipality_key, family order by fiscal_year) as prior_fiscal_year
+        -- the years the lineage compared: the documents' fiscal years
+        from (
+            select distinct coalesce(municipality, '') as municipality_key, municipality, family, fiscal_year
+            from bridge_initiative_lineage
+            where hash(coalesce(municipality, '')) % f_parts = f_part
+        )
+    ),
+
+pairs as (
+        select * from years where prior_fiscal_year is not null
+    ),
+
+current_year as (
+        select y.fiscal_year as pair_year, l.*
+        from pairs as y
+        inner join lineage as l on l.municipality_key = y.municipality_key and l.family = y.family and l.fiscal_year = y.fiscal_year
+    ),
+
+prior_year as (
+        select y.fiscal_year as pair_year, l.*
+        from pairs as y
+        inner join lineage as l on l.municipality_key = y.municipality_key and l.family = y.family and l.fiscal_year = y.prior_fiscal_year
+    ),
+
+yoy as (
+        select
+            y.municipality,
+            y.family,
+            y.fiscal_year,
+            y.prior_fiscal_year,
+            coalesce(c.lineage_id, p.lineage_id) as lineage_id,
+            case when p.lineage_id is null then 'new' when c.lineage_id is null then 'dropped' else 'continued' end as status,
+            c.initiative_id,
+            p.initiative_id as prior_initiative_id,
+            c.text,
+            p.text as prior_text,
+            coalesce(c.theme, p.theme) as theme,
+            c.action,
+            p.action as prior_action,
+            coalesce(c.is_new_program, false) as is_new_program,
+            case when c.lineage_id is not null and p.lineage_id is not null then c.similarity end as similarity,
+            case when c.lineage_id is not null and p.lineage_id is not null then c.link_rule end as link_rule
+        from current_year as c
+        full outer join prior_year as p
+            on p.lineage_id = c.lineage_id
+            and p.pair_year = c.pair_year
+            and p.municipality_key = c.municipality_key
+            and p.family = c.family
+        inner join pairs as y
+            on y.fiscal_year = coalesce(c.pair_year, p.pair_year)
+            and y.municipality_key = coalesce(c.municipality_key, p.municipality_key)
+            and y.family = coalesce(c.family, p.family)
+    )
+
+select
+    coalesce(y.municipality, '(不明)') as municipality,
+    y.family,
+    y.fiscal_year,
+    y.prior_fiscal_year,
+    y.lineage_id,
+    y.status,
+    y.initiative_id,
+    y.prior_initiative_id,
+    i.initiative_id as source_initiative_id,
+    coalesce(y.theme, '(テーマなし)') as theme,
+    coalesce(dd.name, '(未割当)') as department,
+    coalesce(f.name, '(未割当)') as function_name,
+    y.text,
+    y.prior_text,
+    y.similarity,
+    y.link_rule,
+    d.file_name || coalesce(' p.' || i.source_page, '') || ' l.' || i.source_line_start as source,
+    d.file_name as source_file,
+    i.source_line_start as source_line
+from yoy as y
+left join fact_initiative as i on i.initiative_id = coalesce(y.initiative_id, y.prior_initiative_id)
+left join dim_document as d on d.document_id = i.document_id
+left join dim_department as dd on dd.department_id = i.department_id
+left join dim_function as f on f.function_id = i.function_id;
+
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(0, 8);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(1, 8);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(2, 8);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(3, 8);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(4, 8);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(5, 8);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(6, 8);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(7, 8);
+
+drop macro table dashboard_yoy_part;

@@ -26,7 +26,8 @@ internal static class LineageLoad
     /// Recomputes the series whose items changed: those <paramref name="changes"/> names when the database is a copy of
     /// the previous snapshot, every series when it is fresh, and without <paramref name="changes"/> every series whose
     /// rows disagree with the facts. Records the lineage partitions it
-    /// rewrites in <paramref name="changes"/>. Returns the number of series and of rows written.
+    /// rewrites in <paramref name="changes"/>, and leaves the series in <see cref="PendingTable"/>. Returns the number of
+    /// series and of rows written.
     /// </summary>
     public static async Task<(int Series, long Rows)> RefreshAsync(DuckDBConnection connection, int parallelism, CancellationToken cancellationToken, SnapshotChanges? changes = null,
         Action<string, TimeSpan>? timed = null)
@@ -50,9 +51,19 @@ internal static class LineageLoad
         started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (count, rows) = await LinkAsync(connection, parallelism, documentFilter, changes, cancellationToken).ConfigureAwait(false);
         timed?.Invoke($"lineage: read, link and append ({count:N0} series, {rows:N0} rows)", System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        await ExecuteAsync(connection, "drop table lineage_pending", cancellationToken).ConfigureAwait(false);
         return (count, rows);
     }
+
+    /// <summary>
+    /// The table naming the series <see cref="RefreshAsync"/> recomputed (municipality_key = coalesce(municipality, ''),
+    /// family). It stays in the database for what is derived from the lineage series by series (sql/aggregate) until
+    /// <see cref="DropPendingAsync"/>.
+    /// </summary>
+    public const string PendingTable = "lineage_pending";
+
+    /// <summary>Drops <see cref="PendingTable"/>, so that it never reaches a published snapshot.</summary>
+    public static Task DropPendingAsync(DuckDBConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, $"drop table if exists {PendingTable}", cancellationToken);
 
     /// <summary>
     /// Fills lineage_pending with the series to recompute; returns the filter on fact_initiative's documents that

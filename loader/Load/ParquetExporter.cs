@@ -10,7 +10,7 @@ namespace BudgetWarehouse.Loader.Load;
 internal sealed record LakeTable(string Name, long Rows, string Path, string? PartitionedBy);
 
 /// <summary>
-/// Writes every table of a snapshot database to Parquet with DuckDB's COPY: facts, policies and lineage
+/// Writes every table of a snapshot database to Parquet with DuckDB's COPY: facts, policies, lineage and the dashboard's aggregates
 /// partitioned by fiscal year (<see cref="IsPartitioned"/>; hive layout, with the partition column also kept inside the files so that readers without
 /// partition discovery, such as Power BI's folder connector, still see it), each year in up to 4 files by
 /// <see cref="FileGroup"/> so that a reload rewrites a quarter of the year for the documents it changed. Writes
@@ -26,7 +26,7 @@ internal static class ParquetExporter
     /// <summary>How the lake's files are cut, as _manifest.json states it.</summary>
     public const string Layout =
         "Tables with partitioned_by = fiscal_year are folders fiscal_year=YYYY/ (the column is also inside the files), each holding " +
-        "group_G.parquet files: G (0-3) is the first hex digit of the row's document_id (or of its initiative_id, which begins with the " +
+        "group_G.parquet files: G (0-3) is the first hex digit of the row's document_id (or of its source_initiative_id or initiative_id, which begin with the " +
         "document id) divided by 4, so a year has up to 4 files; read every *.parquet under the table's folder as one table. Other tables are one part_0.parquet.";
 
     /// <summary>
@@ -91,7 +91,7 @@ internal static class ParquetExporter
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             if (partitioned)
             {
-                var key = columns.Contains("document_id") ? "document_id" : columns.Contains("initiative_id") ? "initiative_id" : null;
+                var key = PartitionKey(columns);
                 await ExportPartitionedAsync(connection, table, key, dir, reuse, timed, cancellationToken).ConfigureAwait(false);
             }
             else
@@ -223,7 +223,15 @@ internal static class ParquetExporter
     /// the years it changed; the dimensions of documents, years and departments stay one small file each.
     /// </summary>
     public static bool IsPartitioned(string table) =>
-        table.StartsWith("fact_", StringComparison.Ordinal) || table.StartsWith("bridge_", StringComparison.Ordinal) || table == "dim_policy";
+        table.StartsWith("fact_", StringComparison.Ordinal) || table.StartsWith("bridge_", StringComparison.Ordinal) || table == "dim_policy"
+        || table.StartsWith("agg_dashboard_", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The id column whose first hex digit picks a row's file group: document_id, else the id of the item a row is shown
+    /// with (source_initiative_id, never null where initiative_id may be), else initiative_id; null for one file a year.
+    /// </summary>
+    public static string? PartitionKey(IReadOnlySet<string> columns) =>
+        new[] { "document_id", "source_initiative_id", "initiative_id" }.FirstOrDefault(columns.Contains);
 
     /// <summary>Writes _manifest.json: the snapshot, its tables with row counts, and its source documents.</summary>
     public static async Task WriteManifestAsync(string lakeDir, object manifest, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using BudgetWarehouse.Loader.Transform;
 using BudgetWarehouse.Models;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace BudgetWarehouse.Loader.Load;
@@ -99,11 +100,36 @@ internal sealed class WarehouseWriter : IAsyncDisposable
     /// </summary>
     public static readonly IReadOnlySet<string> ViewAggregates = new HashSet<string>(StringComparer.Ordinal) { "agg_dashboard_yoy" };
 
-    /// <summary>Creates the views (sql/views), then fills the tables derived from them (sql/aggregate).</summary>
-    public async Task CreateViewsAsync(CancellationToken cancellationToken, Action<string, TimeSpan>? timed = null)
+    /// <summary>
+    /// Creates the views (sql/views), then brings the tables derived from them (sql/aggregate) up to date for the series
+    /// whose lineage <see cref="LinkAsync"/> recomputed, recording in <paramref name="changes"/> the lake files of their
+    /// rows before and after.
+    /// </summary>
+    public async Task CreateViewsAsync(SnapshotChanges changes, CancellationToken cancellationToken, Action<string, TimeSpan>? timed = null)
     {
         await SqlScripts.RunFolderAsync(_connection, "views", cancellationToken, timed).ConfigureAwait(false);
+        await AddAggregateFilesAsync(changes, cancellationToken).ConfigureAwait(false);
         await SqlScripts.RunFolderAsync(_connection, "aggregate", cancellationToken, timed).ConfigureAwait(false);
+        await AddAggregateFilesAsync(changes, cancellationToken).ConfigureAwait(false);
+        await LineageLoad.DropPendingAsync(_connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The lake files (fiscal year, group) of the aggregate rows of the series the lineage recomputed.</summary>
+    private async Task AddAggregateFilesAsync(SnapshotChanges changes, CancellationToken cancellationToken)
+    {
+        if (changes.Everything)
+        {
+            return;
+        }
+
+        foreach (var table in ViewAggregates)
+        {
+            // The series key as the lineage writes it: an unnamed municipality is '' there and (不明) in the aggregate.
+            changes.AddFiles(table, await _connection.QueryAsync<(int, string)>(new CommandDefinition(
+                $"select distinct a.fiscal_year, {ParquetExporter.FileGroupSql("a.source_initiative_id")} from {table} as a " +
+                $"inner join {LineageLoad.PendingTable} as s on s.municipality_key = case when a.municipality = '(不明)' then '' else a.municipality end and s.family = a.family",
+                cancellationToken: cancellationToken)).ConfigureAwait(false));
+        }
     }
 
     public void AppendRunLog(IEnumerable<EtlDocumentRow> documents)

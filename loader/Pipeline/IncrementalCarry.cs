@@ -136,7 +136,9 @@ internal sealed class IncrementalCarry(WarehouseOptions options, ILogger logger,
     /// Copies the previous snapshot's database and prepares it for this run: views dropped (sql/views makes
     /// them again), tables without a document_id (derived by sql/load or appended whole each run) emptied, except the
     /// lineage, which <see cref="LineageLoad"/> brings up to date series by series, and agg_theme_year with its
-    /// fingerprints, which sql/load/900_agg_theme_year.sql brings up to date the same way, and
+    /// fingerprints, which sql/load/900_agg_theme_year.sql brings up to date the same way, the tables sql/aggregate
+    /// derives from the lineage (<see cref="WarehouseWriter.ViewAggregates"/>), brought up to date for the series the
+    /// lineage recomputed, and
     /// the rows of documents about to be parsed again deleted. Null, with nothing left behind, when that fails.
     /// </summary>
     private async Task<WarehouseWriter?> OpenCopyAsync(string previousDb, string dbPath, HashSet<string> parseIds, SnapshotChanges changes, CancellationToken cancellationToken)
@@ -155,7 +157,7 @@ internal sealed class IncrementalCarry(WarehouseOptions options, ILogger logger,
             }
 
             var derived = await QueryNamesAsync(writer, "carry/derived_tables.sql", cancellationToken).ConfigureAwait(false);
-            foreach (var table in derived.Where(t => t != LineageLoad.Table && t is not ("agg_theme_year" or "agg_theme_year_series")))
+            foreach (var table in derived.Where(t => t != LineageLoad.Table && !WarehouseWriter.ViewAggregates.Contains(t) && t is not ("agg_theme_year" or "agg_theme_year_series")))
             {
                 await writer.ExecuteAsync(SqlScripts.Read("carry/empty_table.sql").Replace("{table}", table, StringComparison.Ordinal), cancellationToken).ConfigureAwait(false);
             }

@@ -158,8 +158,10 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
     {
         var writer = target.Writer;
         var stageStart = LoadMetrics.Start();
-        await target.Changes.AddDocumentsAsync(writer.Connection, run.State.Where(s => s.Status == "loaded").Select(s => s.DocumentId), cancellationToken).ConfigureAwait(false);
         await writer.DeriveAsync(cancellationToken, _metrics.Step).ConfigureAwait(false);
+
+        // After the derived tables: their rows of the loaded documents (agg_dashboard_item) are in the same files.
+        await target.Changes.AddDocumentsAsync(writer.Connection, run.State.Where(s => s.Status == "loaded").Select(s => s.DocumentId), cancellationToken).ConfigureAwait(false);
 
         // What the documents left on the managed heap is garbage now; return it before DuckDB's Parquet writers
         // and the lineage take their share, which is when a national load peaks.
@@ -170,7 +172,7 @@ internal sealed class LoadPipeline(FamilyDetector detector, IOptions<WarehouseOp
         await lake.StartAsync(cancellationToken).ConfigureAwait(false);
         var parallelism = _options.Parallelism > 0 ? _options.Parallelism : Environment.ProcessorCount;
         var lineageSeries = await LineageStage.LinkAsync(writer, parallelism, target.Changes, lake, _metrics, cancellationToken).ConfigureAwait(false);
-        await writer.CreateViewsAsync(cancellationToken, _metrics.Step).ConfigureAwait(false);
+        await writer.CreateViewsAsync(target.Changes, cancellationToken, _metrics.Step).ConfigureAwait(false);
         await run.WriteAsync(writer, _options.SeedsPath, snapshotId, scanned.Inputs.Count + scanned.Problems.Count(p => p.File is null), time.GetUtcNow().UtcDateTime, _options.DocumentHistoryRuns,
             cancellationToken).ConfigureAwait(false);
         var checkpointStart = Stopwatch.GetTimestamp();

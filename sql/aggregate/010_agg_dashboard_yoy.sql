@@ -1,13 +1,45 @@
 -- agg_dashboard_yoy (read by the year-over-year page of bw dashboard): the rows of v_initiative_yoy with the labels,
--- department, budget function and source of the later item (or, when dropped, the earlier one), recomputed whole after
--- the lineage and the views of every load. The pairs are v_initiative_yoy's (the same statements, tests/Dashboard
--- compares them), computed for one part of the municipalities at a time: a series never spans two parts, and a part's
--- full outer join of the lineage fits in the load's DuckDB memory limit at national scale.
--- requires: agg_dashboard_yoy, bridge_initiative_lineage, dim_function
-delete from agg_dashboard_yoy;
+-- department, budget function and source of the later item (or, when dropped, the earlier one). Every row stays
+-- within one series (a municipality's documents of one family), so only the series whose lineage this load
+-- recomputed are computed again: lineage_pending, which the lineage step fills (every series in a fresh database,
+-- the series of the documents added, changed or removed in a copy of the previous snapshot) and which is dropped
+-- after this file. The pairs are v_initiative_yoy's (the same statements, tests/Dashboard compares them), computed
+-- for an eighth of those series at a time: a part's full outer join of the lineage fits in the load's DuckDB memory
+-- limit at national scale, and the parts that have no series cost nothing.
+-- requires: agg_dashboard_yoy, bridge_initiative_lineage, dim_function, lineage_pending
+create or replace temporary table dashboard_yoy_pending as
+select
+    municipality_key,
+    family,
+    cast((row_number() over (order by municipality_key, family) - 1) * 8 // count(*) over () as integer) as part
+from lineage_pending;
 
-create or replace temporary macro dashboard_yoy_part(f_part, f_parts) as table
-    with lineage as (
+delete from agg_dashboard_yoy as a
+using dashboard_yoy_pending as p
+where p.municipality_key = case when a.municipality = '(不明)' then '' else a.municipality end and p.family = a.family;
+
+create or replace temporary table dashboard_yoy_documents as
+select d.document_id, s.part
+from dim_document as d
+inner join dashboard_yoy_pending as s on s.municipality_key = coalesce(d.municipality, '') and s.family = d.family;
+
+create or replace temporary macro dashboard_yoy_part(f_part) as table
+    with items as (
+        -- the items of the part's documents: the scans filter on them first (a refresh reads a few documents' rows)
+        select
+            i.initiative_id, i.text, i.action, i.is_new_program, i.policy_id, i.document_id, i.department_id, i.function_id,
+            i.source_page, i.source_line_start
+        from fact_initiative as i
+        where i.document_id in (select document_id from dashboard_yoy_documents where part = f_part)
+    ),
+
+    policies as (
+        select p.policy_id, p.theme
+        from dim_policy as p
+        where p.document_id in (select document_id from dashboard_yoy_documents where part = f_part)
+    ),
+
+    lineage as (
         select
             b.initiative_id,
             b.lineage_id,
@@ -22,9 +54,10 @@ create or replace temporary macro dashboard_yoy_part(f_part, f_parts) as table
             i.is_new_program,
             p.theme
         from bridge_initiative_lineage as b
-        inner join fact_initiative as i on i.initiative_id = b.initiative_id
-        left join dim_policy as p on p.policy_id = i.policy_id
-        where hash(coalesce(b.municipality, '')) % f_parts = f_part
+        inner join dashboard_yoy_pending as s
+            on s.municipality_key = coalesce(b.municipality, '') and s.family = b.family and s.part = f_part
+        inner join items as i on i.initiative_id = b.initiative_id
+        left join policies as p on p.policy_id = i.policy_id
     ),
 
 years as (
@@ -36,9 +69,10 @@ years as (
             lag(fiscal_year) over (partition by municipality_key, family order by fiscal_year) as prior_fiscal_year
         -- the years the lineage compared: the documents' fiscal years
         from (
-            select distinct coalesce(municipality, '') as municipality_key, municipality, family, fiscal_year
-            from bridge_initiative_lineage
-            where hash(coalesce(municipality, '')) % f_parts = f_part
+            select distinct coalesce(b.municipality, '') as municipality_key, b.municipality, b.family, b.fiscal_year
+            from bridge_initiative_lineage as b
+            inner join dashboard_yoy_pending as s
+                on s.municipality_key = coalesce(b.municipality, '') and s.family = b.family and s.part = f_part
         )
     ),
 
@@ -109,18 +143,20 @@ select
     d.file_name as source_file,
     i.source_line_start as source_line
 from yoy as y
-left join fact_initiative as i on i.initiative_id = coalesce(y.initiative_id, y.prior_initiative_id)
+left join items as i on i.initiative_id = coalesce(y.initiative_id, y.prior_initiative_id)
 left join dim_document as d on d.document_id = i.document_id
 left join dim_department as dd on dd.department_id = i.department_id
 left join dim_function as f on f.function_id = i.function_id;
 
-insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(0, 8);
-insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(1, 8);
-insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(2, 8);
-insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(3, 8);
-insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(4, 8);
-insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(5, 8);
-insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(6, 8);
-insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(7, 8);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(0);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(1);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(2);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(3);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(4);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(5);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(6);
+insert into agg_dashboard_yoy by name select * from dashboard_yoy_part(7);
 
 drop macro table dashboard_yoy_part;
+drop table dashboard_yoy_documents;
+drop table dashboard_yoy_pending;

@@ -316,7 +316,6 @@ MSCK REPAIR TABLE budget_warehouse.bridge_initiative_lineage;
 CREATE TABLE IF NOT EXISTS budget_warehouse.agg_dashboard_item (
     initiative_id         STRING,
     document_id           STRING,
-    fiscal_year           INT,
     municipality          STRING,
     family                STRING,
     file_name             STRING,
@@ -341,15 +340,17 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.agg_dashboard_item (
     source_page           INT,
     source_line_start     INT,
     source_line_end       INT,
-    source                STRING
+    source                STRING,
+    fiscal_year           INT
 )
 USING PARQUET
+PARTITIONED BY (fiscal_year)
 LOCATION '${lake}/agg_dashboard_item';
+MSCK REPAIR TABLE budget_warehouse.agg_dashboard_item;
 
 CREATE TABLE IF NOT EXISTS budget_warehouse.agg_dashboard_yoy (
     municipality         STRING,
     family               STRING,
-    fiscal_year          INT,
     prior_fiscal_year    INT,
     lineage_id           STRING,
     status               STRING,
@@ -365,10 +366,13 @@ CREATE TABLE IF NOT EXISTS budget_warehouse.agg_dashboard_yoy (
     link_rule            STRING,
     source               STRING,
     source_file          STRING,
-    source_line          INT
+    source_line          INT,
+    fiscal_year          INT
 )
 USING PARQUET
+PARTITIONED BY (fiscal_year)
 LOCATION '${lake}/agg_dashboard_yoy';
+MSCK REPAIR TABLE budget_warehouse.agg_dashboard_yoy;
 
 CREATE TABLE IF NOT EXISTS budget_warehouse.agg_theme_year (
     municipality            STRING,

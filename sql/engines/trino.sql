@@ -340,7 +340,6 @@ CALL hive.system.sync_partition_metadata('budget_warehouse', 'bridge_initiative_
 CREATE TABLE IF NOT EXISTS hive.budget_warehouse.agg_dashboard_item (
     initiative_id         varchar,
     document_id           varchar,
-    fiscal_year           integer,
     municipality          varchar,
     family                varchar,
     file_name             varchar,
@@ -365,17 +364,19 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.agg_dashboard_item (
     source_page           integer,
     source_line_start     integer,
     source_line_end       integer,
-    source                varchar
+    source                varchar,
+    fiscal_year           integer
 )
 WITH (
     format = 'PARQUET',
-    external_location = '${lake}/agg_dashboard_item'
+    external_location = '${lake}/agg_dashboard_item',
+    partitioned_by = ARRAY['fiscal_year']
 );
+CALL hive.system.sync_partition_metadata('budget_warehouse', 'agg_dashboard_item', 'FULL');
 
 CREATE TABLE IF NOT EXISTS hive.budget_warehouse.agg_dashboard_yoy (
     municipality         varchar,
     family               varchar,
-    fiscal_year          integer,
     prior_fiscal_year    integer,
     lineage_id           varchar,
     status               varchar,
@@ -391,12 +392,15 @@ CREATE TABLE IF NOT EXISTS hive.budget_warehouse.agg_dashboard_yoy (
     link_rule            varchar,
     source               varchar,
     source_file          varchar,
-    source_line          integer
+    source_line          integer,
+    fiscal_year          integer
 )
 WITH (
     format = 'PARQUET',
-    external_location = '${lake}/agg_dashboard_yoy'
+    external_location = '${lake}/agg_dashboard_yoy',
+    partitioned_by = ARRAY['fiscal_year']
 );
+CALL hive.system.sync_partition_metadata('budget_warehouse', 'agg_dashboard_yoy', 'FULL');
 
 CREATE TABLE IF NOT EXISTS hive.budget_warehouse.agg_theme_year (
     municipality            varchar,

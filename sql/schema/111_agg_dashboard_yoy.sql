@@ -23,7 +23,7 @@ create table agg_dashboard_yoy (
     source_file          varchar,
     source_line          integer
 );
-comment on table agg_dashboard_yoy is 'One row per undertaking (lineage) per pair of consecutive loaded fiscal years of a municipality and family (the rows of v_initiative_yoy), with the department, budget function and source of its item: what the year-over-year page of bw dashboard filters and counts. Recomputed after every load.';
+comment on table agg_dashboard_yoy is 'One row per undertaking (lineage) per pair of consecutive loaded fiscal years of a municipality and family (the rows of v_initiative_yoy), with the department, budget function and source of its item: what the year-over-year page of bw dashboard filters and counts. Recomputed for the series (municipality and family) whose documents a load added, changed or removed.';
 comment on column agg_dashboard_yoy.municipality is 'Municipality of the series; (不明) when the documents name none.';
 comment on column agg_dashboard_yoy.family is 'Document family: budget_priorities or plan_progress.';
 comment on column agg_dashboard_yoy.fiscal_year is 'The later year of the pair (dim_fiscal_year).';

@@ -77,7 +77,14 @@ internal sealed class BudgetPrioritiesWriter(Random rng, DocumentStyle style, Mu
                 _lines.Add("");
                 if (rng.Chance(0.2))
                 {
-                    WriteItems(3 + rng.Next(5));
+                    if (style.Amounts && !style.Flattened && rng.Chance(0.3))
+                    {
+                        WriteProjects(2 + rng.Next(4));
+                    }
+                    else
+                    {
+                        WriteItems(3 + rng.Next(5));
+                    }
                 }
                 else
                 {
@@ -150,6 +157,42 @@ internal sealed class BudgetPrioritiesWriter(Random rng, DocumentStyle style, Mu
             {
                 _lines.Add("");
             }
+        }
+
+        _lines.Add("");
+    }
+
+    // Projects with their amounts in thousands of yen, as overviews print them: a table whose header names a
+    // department column (tab, runs of ideographic spaces or pipes between cells; "-" when there is no prior-year
+    // amount), or unbulleted "name amount千円" lines. Every row is an item.
+    private void WriteProjects(int count)
+    {
+        var layout = rng.Next(4);
+        var sep = layout switch { 0 => "\t", 1 => "\u3000\u3000", _ => " | " };
+        string Row(params string[] cells) => layout == 2 ? $"| {string.Join(sep, cells)} |" : string.Join(sep, cells);
+        if (layout < 3)
+        {
+            _lines.Add(Row("事業名", "担当課", "予算額(千円)", "前年度"));
+            if (layout == 2)
+            {
+                _lines.Add("|---|---|---:|---:|");
+            }
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (names.Count < count)
+        {
+            names.Add($"{rng.Pick(Vocabulary.Places)}{rng.Pick(Vocabulary.Facilities)}{rng.Pick(Vocabulary.Works)}事業");
+        }
+
+        foreach (var name in names.Where(n => _textLines.Add(n)))
+        {
+            _items++;
+            var amount = (1 + rng.Next(900)) * 100 + rng.Next(100);
+            _lines.Add(layout == 3
+                ? string.Create(CultureInfo.InvariantCulture, $"{name}\u3000{amount:N0}千円")
+                : Row(name, rng.Pick(Vocabulary.Departments), amount.ToString("N0", CultureInfo.InvariantCulture),
+                    rng.Chance(0.3) ? "-" : (amount - rng.Next(amount / 2)).ToString("N0", CultureInfo.InvariantCulture)));
         }
 
         _lines.Add("");

@@ -45,6 +45,9 @@ internal static class Vocabulary
         "連絡会", "講習会", "補助制度", "活動拠点", "利用促進策",
     ];
 
+    /// <summary>Departments printed in a 担当課 column.</summary>
+    public static readonly string[] Departments = ["企画課", "財政課", "こども課", "保育課", "健康づくり課", "道路整備課", "公園緑地課", "学校教育課", "生涯学習課", "危機管理課", "環境政策課", "商工観光課"];
+
     public static readonly string[] Verbs = ["創設", "新設", "拡充", "実施", "開催", "策定", "検討", "推進", "支援", "強化", "構築", "設置", "拡大", "改定", "展開"];
 
     public static readonly string[] Purposes =

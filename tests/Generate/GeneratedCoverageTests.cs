@@ -40,6 +40,18 @@ public class GeneratedCoverageTests
         Assert.All(coverage, c => Assert.True(c.Coverage >= 0.99, $"{c.File}: coverage {c.Coverage}"));
         Assert.All(coverage, c => Assert.True(c.Lines > 0, c.File + ": no source lines"));
 
+        // Projects printed as table rows under a 担当課 header (tab, ideographic spaces or pipes) and as unbulleted
+        // "name amount千円" lines: every row is an item named by its project, with its amount and (in a table) its department.
+        var projects = (await connection.QueryAsync<(string Role, string? Item, long Amounts, string? Method)>("""
+            select l.role, i.text, (select count(*) from fact_measure m where m.initiative_id = i.initiative_id and m.role = 'value'), i.department_method
+            from v_source_line l left join fact_initiative i using (initiative_id)
+            where regexp_matches(l.text, '事業[\t　|]') and regexp_matches(l.text, '[0-9],[0-9]{3}')
+            """)).ToList();
+        Assert.Contains(projects, p => p.Method == "explicit");
+        Assert.Contains(projects, p => p.Method != "explicit");
+        Assert.All(projects, p => Assert.True(p.Role == "item" && (p.Item!.EndsWith("事業", StringComparison.Ordinal) || p.Item.EndsWith("千円", StringComparison.Ordinal)), $"{p.Role} {p.Item}"));
+        Assert.All(projects, p => Assert.Equal(1, p.Amounts));
+
         var variants = string.Join(' ', expected.Files.Select(f => f.Variants));
         foreach (var v in new[] { "overview", "amounts", "site-chrome", "label", "angle" })
         {

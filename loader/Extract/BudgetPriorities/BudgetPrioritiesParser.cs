@@ -22,6 +22,8 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
         var headings = 0;
         var money = 0;
         var titled = false;
+        var table = new OverviewTable();
+        var rows = 0;
         foreach (var line in source.Lines.Take(20_000))
         {
             var c = BudgetLineClassifier.Classify(line.Text);
@@ -32,6 +34,14 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
             else if (c.Kind == LineKind.Heading)
             {
                 headings++;
+                table.AtHeading();
+            }
+            else if (c.Kind == LineKind.Text && !table.TryHeader(line.Text.Trim()) && table.UnitYen is not null && table.Row(line.Text.Trim()) is not OverviewRow.None)
+            {
+                // a row of a table of amounts whose header names its figures (事業名 担当課 予算額(千円)): an item with an amount
+                items++;
+                money++;
+                rows++;
             }
 
             money += MoneyText.HasMoney(line.Text) ? 1 : 0;
@@ -44,9 +54,9 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
         }
 
         // A titled document needs a single item; an untitled one must show the structure more than once; a list
-        // of projects with amounts is a budget overview even without headings.
+        // of projects with amounts, or a table of them in a stated unit, is a budget overview even without headings.
         var structured = headings >= 1 && items >= (titled ? 1 : 3);
-        var overview = (titled && money >= 1) || (items >= 3 && money >= 2);
+        var overview = (titled && money >= 1) || (items >= 3 && money >= 2) || rows >= 2;
         if (!structured && !overview)
         {
             return 0;

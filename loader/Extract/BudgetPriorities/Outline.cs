@@ -15,6 +15,9 @@ internal sealed class Outline
     private readonly Dictionary<string, int> _depthOfScheme = new(StringComparer.Ordinal);
     private int _pillarCount;
 
+    /// <summary>The highest number a document's first heading may have (an excerpt's section), above which it reads as a figure.</summary>
+    private const int MaxFirstNumber = 20;
+
     public List<PolicyNode> Policies { get; } = [];
 
     public PolicyNode? Current => _stack.Count == 0 ? null : _stack[^1].Node;
@@ -44,9 +47,10 @@ internal sealed class Outline
 
             index = depth;
         }
-        else if (numbered && c.Value != 1 && !(c.Prefixed && _stack.Count == 0))
+        else if (numbered && c.Value != 1 && !(c.Prefixed && _stack.Count == 0) && !(Policies.Count == 0 && c.Value <= MaxFirstNumber))
         {
-            // A new, deeper level must start at one unless a pillar prefix (■, 第, 柱) vouches for it.
+            // A new, deeper level must start at one unless a pillar prefix (■, 第, 柱) vouches for it, or it is the
+            // document's first heading: a page taken out of a longer document (2 主な事業) starts where it starts.
             return null;
         }
 

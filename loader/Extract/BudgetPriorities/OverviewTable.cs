@@ -26,12 +26,29 @@ internal sealed class OverviewTable
 
     private static readonly string[] HeaderWords = ["予算額", "前年度", "増減", "比較", "伸び率", "事業名", "区分", "会計", "金額", "本年度", "当初予算"];
 
+    /// <summary>Header words of a column of figures; a header cell with none of them (and no year or unit) is a column of text, such as 担当課 or 概要.</summary>
+    private static readonly string[] FigureWords = ["予算", "前年", "増減", "比較", "伸び", "金額", "本年度", "決算", "補正", "事業費", "構成比", "差引", "財源", "円", "年度", "%"];
+
+    /// <summary>Printed in a figure cell for "none" or "new": the cell is there, without an amount.</summary>
+    private static readonly string[] EmptyFigures = ["-", "―", "ー", "—", "‐", "皆増", "皆減", "新規", "(-)", "(皆増)", "(新規)"];
+
     public long? UnitYen { get; private set; }
 
+    /// <summary>Roles of the figure columns, in order (text columns left out), while a header's table lasts.</summary>
     public IReadOnlyList<string>? Columns { get; private set; }
 
+    /// <summary>Columns of text (the label, 担当課, 概要 …) in the current table's header, and which of them is the name.</summary>
+    private int _textColumns;
+
+    private int _nameColumn;
+
     /// <summary>A heading ends the table whose columns were named; the unit holds for the rest of the document.</summary>
-    public void AtHeading() => Columns = null;
+    public void AtHeading()
+    {
+        Columns = null;
+        _textColumns = 0;
+        _nameColumn = 0;
+    }
 
     /// <summary>Reads a unit note or a column header; false for any other line.</summary>
     public bool TryHeader(string text)
@@ -42,7 +59,9 @@ internal sealed class OverviewTable
             return true;
         }
 
-        if (text.Length > 80 || text.AsSpan().IndexOfAny(' ', '\t', '|') <= 0 || !HeaderWords.Any(w => text.Contains(w, StringComparison.Ordinal)))
+        // A pipe table's row begins and ends with its separator.
+        var inner = text.AsSpan().Trim().Trim('|').Trim();
+        if (text.Length > 80 || inner.IndexOfAny(' ', '\t', '|') <= 0 || !HeaderWords.Any(w => text.Contains(w, StringComparison.Ordinal)))
         {
             return false;
         }
@@ -55,9 +74,23 @@ internal sealed class OverviewTable
         }
 
         UnitYen = cells.Select(HeaderUnit).FirstOrDefault(u => u is not null) ?? UnitYen;
+        var figures = cells.Skip(1).Count(IsFigureHeader);
+        if (figures == 0)
+        {
+            return false;
+        }
+
         Columns = ColumnRoles(cells);
+        var texts = cells.Where(c => !IsFigureHeader(c)).ToList();
+        _textColumns = texts.Count;
+        // The name is in the column whose header says so (事業名, 名称, 施策名), else in the first.
+        _nameColumn = Math.Max(0, texts.FindIndex(c => c.Contains('名', StringComparison.Ordinal)));
         return true;
     }
+
+    /// <summary>A pipe table's separator row (|---|:--:|): part of the table, no data.</summary>
+    public static bool IsSeparatorRow(string text) =>
+        text.Contains('-', StringComparison.Ordinal) && text.AsSpan().Trim().IndexOfAnyExcept("|-: ") < 0;
 
     public OverviewRow Row(string text)
     {
@@ -67,7 +100,9 @@ internal sealed class OverviewTable
         }
 
         var cells = Cells(text);
-        if (cells.Length < 2 || IsNumber(cells[0]) || !IsNumber(cells[1]))
+        var figures = TrailingFigures(cells);
+        // label, then the text columns the header names (担当課 …), then figures; without text columns the figures follow the label.
+        if (cells.Length < 2 || IsNumber(cells[0]) || figures == 0 || (_textColumns <= 1 && !IsFigure(cells[1])) || cells.Length - figures < 1)
         {
             return OverviewRow.None;
         }
@@ -75,7 +110,45 @@ internal sealed class OverviewTable
         return AccountWords.Any(w => cells[0].EndsWith(w, StringComparison.Ordinal)) ? OverviewRow.Account : OverviewRow.Project;
     }
 
-    // The columns after the label: the latest year (or 予算額) is the value, an earlier year or 前年度 the prior year, 増減 a change.
+    /// <summary>
+    /// The name of a project row: the cell under the header's name column (with the cells a name printed with
+    /// spaces in it spills into); null when the line is not a row of the current table.
+    /// </summary>
+    public string? ProjectName(string text)
+    {
+        if (Row(text) is not OverviewRow.Project)
+        {
+            return null;
+        }
+
+        var cells = Cells(text);
+        var texts = cells.Length - TrailingFigures(cells);
+        var extra = texts - _textColumns;
+        if (extra < 0 || _nameColumn >= texts)
+        {
+            return cells[0];
+        }
+
+        return string.Join(' ', cells[_nameColumn..(_nameColumn + extra + 1)]);
+    }
+
+    private static int TrailingFigures(string[] cells)
+    {
+        var n = 0;
+        while (n < cells.Length - 1 && IsFigure(cells[^(n + 1)]))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    private static bool IsFigure(string cell) => IsNumber(cell) || EmptyFigures.Contains(cell);
+
+    private static bool IsFigureHeader(string cell) =>
+        FigureWords.Any(w => cell.Contains(w, StringComparison.Ordinal)) || Year(cell) is not null || HeaderUnit(cell) is not null;
+
+    // The figure columns after the label: the latest year (or 予算額) is the value, an earlier year or 前年度 the prior year, 増減 a change.
     private static List<string> ColumnRoles(string[] cells)
     {
         var years = cells.Select(Year).ToList();
@@ -84,6 +157,11 @@ internal sealed class OverviewTable
         for (var i = 1; i < cells.Length; i++)
         {
             var c = cells[i];
+            if (!IsFigureHeader(c))
+            {
+                continue;
+            }
+
             roles.Add(c.Contains("増減", StringComparison.Ordinal) || c.Contains("比較", StringComparison.Ordinal) || c.Contains("伸び", StringComparison.Ordinal) || c.Contains("前年比", StringComparison.Ordinal)
                 ? MeasureRoles.Change
                 : c.Contains("前年度", StringComparison.Ordinal) || (years[i] is { } y && y < latest)

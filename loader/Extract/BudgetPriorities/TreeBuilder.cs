@@ -85,7 +85,7 @@ internal sealed partial class TreeBuilder
 
     private void AcceptContent(TextLine line, BudgetLine c, string text, bool amountFollows)
     {
-        if (c.Kind == LineKind.Text && _table.TryHeader(text))
+        if ((c.Kind == LineKind.Text && _table.TryHeader(text)) || (_table.Columns is not null && OverviewTable.IsSeparatorRow(text)))
         {
             FlushItem();
             Roles.Mark(line, SourceLineRoles.TableRow, CurrentPolicy);
@@ -161,7 +161,7 @@ internal sealed partial class TreeBuilder
             return;
         }
 
-        if (_open is not null && !_afterBlank && !amountFollows && WrapRules.Continues(_open.Text, text))
+        if (_open is not null && !_afterBlank && !amountFollows && !NextProjectWithAmount(text) && WrapRules.Continues(_open.Text, text))
         {
             _open.Append(text, line);
             Roles.Mark(line, _open.Role, _open.Policy, _open.Seq);
@@ -198,13 +198,22 @@ internal sealed partial class TreeBuilder
         if (row is OverviewRow.Project || amountFollows || (endsWithAmount && (_currentItem is null || _currentItem.Marker.Length == 0)))
         {
             FlushItem();
-            OpenItem(line, text, "");
+            // A row of a table whose header named its columns is known by its name; the row as printed stays its raw text.
+            OpenItem(line, _table.ProjectName(text) ?? text, "");
             Roles.Mark(line, row is OverviewRow.Project ? SourceLineRoles.TableRow : SourceLineRoles.Item, CurrentPolicy, _seq);
             return true;
         }
 
         return false;
     }
+
+    // A row of the current table, or a project line ending with its amount (子育て支援センター運営 45,000千円) under
+    // an unbulleted one that also does: the next project of a list, not the wrapped rest of the one above.
+    private bool NextProjectWithAmount(string text) =>
+        _table.Row(text) is not OverviewRow.None
+        || (_open is { Marker.Length: 0 } open && EndsWithStatedAmount(open.Text) && EndsWithStatedAmount(text));
+
+    private bool EndsWithStatedAmount(string text) => AmountLine.EndsWithAmount(text, out var hasUnit) && (hasUnit || _table.UnitYen is not null);
 
     private void Describe(TextLine line, string text)
     {

@@ -1,0 +1,103 @@
+using BudgetWarehouse.Loader.Extract.BudgetPriorities;
+using BudgetWarehouse.Loader.Extract.Text;
+using BudgetWarehouse.Models;
+using BudgetWarehouse.Models.Quantities;
+using Dapper;
+
+namespace BudgetWarehouse.Tests.Extract;
+
+/// <summary>
+/// Tables of projects in budget overviews (VARIANTS H and shape 2), as pages print them: a header naming the name,
+/// text columns (担当課, 概要) and figure columns (予算額, 前年度, 増減) in any order, cells separated by tabs, runs of
+/// spaces or pipes, figures in a stated unit, "-" for no prior-year amount; and lists of unbulleted
+/// "project amount" lines. Each project row is an item known by its name; its figures get the header's roles.
+/// </summary>
+public class OverviewTableTests
+{
+    private static ParsedDocument Parse(string text) => new BudgetPrioritiesParser().Parse(SourceText.FromString("t.txt", text));
+
+    private static string[] Items(ParsedDocument doc) =>
+        [.. doc.Initiatives.Where(i => i.Kind == InitiativeKinds.Item).Select(i => $"{i.Span.StartLine} {i.Text}")];
+
+    private static string[] Roles(ParsedDocument doc) => [.. doc.SourceLines.Select(l => $"{l.Line} {l.Role}")];
+
+    public static TheoryData<string, string> Separators() => new()
+    {
+        { "tab", "\t" },
+        { "ideographic spaces", "\u3000\u3000\u3000" },
+        { "spaces", "   " },
+    };
+
+    [Theory]
+    [MemberData(nameof(Separators))]
+    public void RowsWithADepartmentColumnAreProjectsKnownByTheirName(string _, string sep)
+    {
+        var doc = Parse($"令和6年度 主要事業一覧\n(単位:千円)\n事業名{sep}担当課{sep}予算額{sep}前年度\n" +
+            $"公園遊具更新事業{sep}公園緑地課{sep}18,400{sep}12,000\n図書館システム改修{sep}生涯学習課{sep}7,250{sep}-\n");
+        Assert.Equal(["4 公園遊具更新事業", "5 図書館システム改修"], Items(doc));
+        Assert.Equal(["1 heading", "2 table_row", "3 table_row", "4 item", "5 item"], Roles(doc));
+        Assert.All(doc.Initiatives, i => Assert.Equal(1_000, i.UnitYen));
+        // the figure columns only: the department column has no role
+        Assert.Equal([MeasureRoles.Value, MeasureRoles.PriorYear], doc.Initiatives[0].Columns);
+    }
+
+    [Fact]
+    public void APipeTableWithItsSeparatorRowIsReadLikeAnyOther()
+    {
+        var doc = Parse("令和6年度 主要事業一覧\n| 事業名 | 所管課 | 予算額(千円) |\n|---|:---:|---:|\n| 防犯カメラ設置事業 | 危機管理課 | 3,300 |\n| 空き家対策事業 | 住宅課 | 9,020 |\n");
+        Assert.Equal(["4 防犯カメラ設置事業", "5 空き家対策事業"], Items(doc));
+        Assert.Equal(["1 heading", "2 table_row", "3 table_row", "4 item", "5 item"], Roles(doc));
+        Assert.Equal(1_000, doc.Initiatives[0].UnitYen);
+    }
+
+    [Fact]
+    public void TheNameColumnNeedNotBeTheFirstAndANameMayHoldSpaces()
+    {
+        var doc = Parse("令和6年度 主要事業一覧\n(単位 千円)\n区分 事業名 担当課 予算額\n新規 地域 交流拠点 整備事業 企画課 52,000\n拡充 給食費支援事業 学校教育課 31,500\n");
+        Assert.Equal(["4 地域 交流拠点 整備事業", "5 給食費支援事業"], Items(doc));
+    }
+
+    [Fact]
+    public void UnbulletedProjectLinesEndingWithAnAmountAreOneItemEach()
+    {
+        var doc = Parse("令和6年度 当初予算の主な事業\n1 福祉の充実\n見守り配食サービス事業　4,800千円\n地域包括支援センター運営　36,000千円\n・介護予防教室を\n拡充します\n");
+        Assert.Equal(["3 見守り配食サービス事業 4,800千円", "4 地域包括支援センター運営 36,000千円", "5 介護予防教室を拡充します"], Items(doc));
+    }
+
+    [Fact]
+    public void AnExcerptsFirstHeadingMayStartAboveOne()
+    {
+        var doc = Parse("令和6年度 当初予算の概要\n3 主な事業\n(1) 子育て\n・一時預かりを拡充\n(2) 防災\n・備蓄倉庫を整備\n4 財政の見通し\n・基金残高を確保\n");
+        Assert.Equal(["1 主な事業", "1.1 子育て", "1.2 防災", "2 財政の見通し"], doc.Policies.Select(p => $"{p.Code} {p.Title}"));
+    }
+
+    [Fact]
+    public void AFigureAtTheStartOfTheFirstLineIsStillNotAHeading()
+    {
+        var doc = Parse("令和6年度 予算の重点\n300 人分の枠を確保します。\n1 子育て\n・保育枠を拡充\n");
+        Assert.Equal(["1 子育て"], doc.Policies.Select(p => $"{p.Code} {p.Title}"));
+    }
+
+    [Fact]
+    public async Task ATableOfProjectsLoadsWithoutAManifestWithRolesAndDepartments()
+    {
+        using var tmp = new TempDir();
+        var seeds = Path.Combine(tmp.Path, "seeds");
+        Directory.CreateDirectory(Path.Combine(seeds, "documents"));
+        // No title word, no 円 next to a figure: the header and the unit note make it a budget table.
+        await File.WriteAllTextAsync(Path.Combine(seeds, "documents", "list.txt"),
+            "令和6年度 事業一覧\n(単位:千円)\n事業名\t担当課\t予算額\t前年度\n公園遊具更新事業\t公園緑地課\t18,400\t12,000\n図書館システム改修\t生涯学習課\t7,250\t-\n");
+        var warehouse = Path.Combine(tmp.Path, "warehouse");
+        var outcome = await TestWarehouse.LoadAsync(seeds, warehouse);
+        Assert.Equal((1, 0), (outcome.Loaded, outcome.Rejected));
+        using var db = TestWarehouse.OpenReadOnly(warehouse);
+        var measures = (await db.QueryAsync<(string Text, string Role, long Yen)>(
+            "select i.text, m.role, m.amount_yen from fact_measure m join fact_initiative i using (initiative_id) order by i.seq, m.amount_yen desc")).ToList();
+        Assert.Equal(
+            [("公園遊具更新事業", "value", 18_400_000L), ("公園遊具更新事業", "prior_year", 12_000_000L), ("図書館システム改修", "value", 7_250_000L)],
+            measures);
+        Assert.Equal(["公園緑地課", "生涯学習課"], await db.QueryAsync<string>(
+            "select d.name from fact_initiative i join dim_department d using (department_id) where i.kind = 'item' order by i.seq"));
+        Assert.Equal(1.0, await db.ExecuteScalarAsync<double>("select coverage from dim_document"));
+    }
+}

@@ -79,6 +79,52 @@ public class OverviewTableTests
     }
 
     [Fact]
+    public void ABulletedItemEndingWithItsAmountTakesTheNextSentenceAsADetail()
+    {
+        var doc = Parse("令和6年度 当初予算のポイント\n【健康】\n◎ 胃がん検診の無料化　　2,400万円\n　対象を40歳以上の全市民に広げます。\n◎ 歯科健診の拡充　　600万円\n");
+        Assert.Equal(["3 胃がん検診の無料化 2,400万円", "5 歯科健診の拡充 600万円"], Items(doc));
+        Assert.Equal(["4 対象を40歳以上の全市民に広げます。"], doc.Initiatives.Where(i => i.Kind == InitiativeKinds.Detail).Select(i => $"{i.Span.StartLine} {i.Text}"));
+    }
+
+    [Fact]
+    public async Task ANumberedTableWithADescriptionColumnGivesEachFigureItsColumn()
+    {
+        using var tmp = new TempDir();
+        var seeds = Path.Combine(tmp.Path, "seeds");
+        Directory.CreateDirectory(Path.Combine(seeds, "documents"));
+        await File.WriteAllTextAsync(Path.Combine(seeds, "documents", "numbered.txt"),
+            "令和6年度 事業の概要\n(単位:千円)\nNo\t事業名\t事業の内容\t本年度\t前年度\t増減\n" +
+            "1\t雨水排水路改良事業\t冠水の多い 2 地区で 排水路を改良\t21,000\t18,500\t2,500\n" +
+            "2\t移住相談窓口運営事業\t相談員を配置する\t4,200\t-\t皆増\n");
+        var warehouse = Path.Combine(tmp.Path, "warehouse");
+        Assert.Equal(1, (await TestWarehouse.LoadAsync(seeds, warehouse)).Loaded);
+        using var db = TestWarehouse.OpenReadOnly(warehouse);
+        Assert.Equal(["雨水排水路改良事業", "移住相談窓口運営事業"], await db.QueryAsync<string>("select text from fact_initiative where kind = 'item' order by seq"));
+        var measures = (await db.QueryAsync<(string Text, string Role, long Yen)>(
+            "select i.text, m.role, m.amount_yen from fact_measure m join fact_initiative i using (initiative_id) where m.unit = 'JPY' order by i.seq, m.measure_id")).ToList();
+        Assert.Equal(
+            [("雨水排水路改良事業", "value", 21_000_000L), ("雨水排水路改良事業", "prior_year", 18_500_000L), ("雨水排水路改良事業", "change", 2_500_000L), ("移住相談窓口運営事業", "value", 4_200_000L)],
+            measures);
+    }
+
+    [Fact]
+    public async Task ALooseListOfProjectsWithAmountsLoadsInsteadOfBeingRejected()
+    {
+        using var tmp = new TempDir();
+        var seeds = Path.Combine(tmp.Path, "seeds");
+        Directory.CreateDirectory(Path.Combine(seeds, "documents"));
+        // no title word, no numbered heading, two items: too little to call it a budget page, enough to load
+        await File.WriteAllTextAsync(Path.Combine(seeds, "documents", "loose.txt"),
+            "令和6年度 子育て\n●病児保育事業\n　予算額　2,300千円\n●ファミリーサポート事業\n　予算額　900千円\n");
+        var warehouse = Path.Combine(tmp.Path, "warehouse");
+        var outcome = await TestWarehouse.LoadAsync(seeds, warehouse);
+        Assert.Equal((1, 0), (outcome.Loaded, outcome.Rejected));
+        using var db = TestWarehouse.OpenReadOnly(warehouse);
+        Assert.Equal(["病児保育事業", "ファミリーサポート事業"], await db.QueryAsync<string>("select text from fact_initiative where kind = 'item' order by seq"));
+        Assert.Equal(3_200_000L, await db.ExecuteScalarAsync<long>("select sum(amount_yen)::bigint from fact_measure where role = 'value'"));
+    }
+
+    [Fact]
     public async Task ATableOfProjectsLoadsWithoutAManifestWithRolesAndDepartments()
     {
         using var tmp = new TempDir();

@@ -12,7 +12,7 @@ namespace BudgetWarehouse.Loader.Extract.BudgetPriorities;
 /// </summary>
 internal sealed partial class BudgetPrioritiesParser : IDocumentParser
 {
-    private static readonly string[] TitleWords = ["予算の重点", "重点施策", "予算の概要", "当初予算", "予算のあらまし", "予算編成", "主要施策", "重点事業", "主要事業", "新年度予算", "予算案"];
+    private static readonly string[] TitleWords = ["予算の重点", "重点施策", "予算の概要", "当初予算", "予算のあらまし", "予算編成", "主要施策", "重点事業", "主要事業", "予算のポイント", "新年度予算", "予算案"];
 
     public string Family => DocumentFamilies.BudgetPriorities;
 
@@ -27,7 +27,16 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
         foreach (var line in source.Lines.Take(20_000))
         {
             var c = BudgetLineClassifier.Classify(line.Text);
-            if (c.Kind == LineKind.Item)
+            var text = line.Text.Trim();
+            if (table.UnitYen is not null && c.Kind is LineKind.Text or LineKind.Heading && table.Row(text) is not OverviewRow.None)
+            {
+                // a row of a table of amounts whose header names its figures (事業名 担当課 予算額(千円)), numbered or
+                // not: an item with an amount
+                items++;
+                money++;
+                rows++;
+            }
+            else if (c.Kind == LineKind.Item)
             {
                 items++;
             }
@@ -36,12 +45,9 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
                 headings++;
                 table.AtHeading();
             }
-            else if (c.Kind == LineKind.Text && !table.TryHeader(line.Text.Trim()) && table.UnitYen is not null && table.Row(line.Text.Trim()) is not OverviewRow.None)
+            else if (c.Kind == LineKind.Text)
             {
-                // a row of a table of amounts whose header names its figures (事業名 担当課 予算額(千円)): an item with an amount
-                items++;
-                money++;
-                rows++;
+                table.TryHeader(text);
             }
 
             money += MoneyText.HasMoney(line.Text) ? 1 : 0;
@@ -59,7 +65,9 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
         var overview = (titled && money >= 1) || (items >= 3 && money >= 2) || rows >= 2;
         if (!structured && !overview)
         {
-            return 0;
+            // Degrade, don't reject: a document with an item or an amount loads what can be read, its coverage
+            // telling how much; it wins only when no other family recognises it.
+            return items + money > 0 ? 1 : 0;
         }
 
         return 10 + Math.Min(items, 50) + (titled ? 20 : 0);

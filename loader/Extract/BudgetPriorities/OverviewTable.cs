@@ -42,12 +42,24 @@ internal sealed class OverviewTable
 
     private int _nameColumn;
 
+    /// <summary>The text column holding a description (概要, 内容), into which a row's surplus cells spill; -1 when none.</summary>
+    private int _descriptionColumn = -1;
+
+    /// <summary>The first column numbers the rows (番号, No.): a figure there is not a label.</summary>
+    private bool _numbered;
+
+    private static readonly string[] NumberHeaders = ["番号", "No", "NO", "No.", "№", "項番", "#"];
+
+    private static readonly string[] DescriptionHeaders = ["概要", "内容", "説明", "備考", "目的"];
+
     /// <summary>A heading ends the table whose columns were named; the unit holds for the rest of the document.</summary>
     public void AtHeading()
     {
         Columns = null;
         _textColumns = 0;
         _nameColumn = 0;
+        _descriptionColumn = -1;
+        _numbered = false;
     }
 
     /// <summary>Reads a unit note or a column header; false for any other line.</summary>
@@ -81,10 +93,12 @@ internal sealed class OverviewTable
         }
 
         Columns = ColumnRoles(cells);
-        var texts = cells.Where(c => !IsFigureHeader(c)).ToList();
+        _numbered = NumberHeaders.Contains(cells[0]);
+        var texts = cells.Skip(_numbered ? 1 : 0).Where(c => !IsFigureHeader(c)).ToList();
         _textColumns = texts.Count;
         // The name is in the column whose header says so (事業名, 名称, 施策名), else in the first.
         _nameColumn = Math.Max(0, texts.FindIndex(c => c.Contains('名', StringComparison.Ordinal)));
+        _descriptionColumn = texts.FindIndex(c => DescriptionHeaders.Any(w => c.Contains(w, StringComparison.Ordinal)));
         return true;
     }
 
@@ -99,7 +113,7 @@ internal sealed class OverviewTable
             return OverviewRow.None;
         }
 
-        var cells = Cells(text);
+        var cells = RowCells(text);
         var figures = TrailingFigures(cells);
         // label, then the text columns the header names (担当課 …), then figures; without text columns the figures follow the label.
         if (cells.Length < 2 || IsNumber(cells[0]) || figures == 0 || (_textColumns <= 1 && !IsFigure(cells[1])) || cells.Length - figures < 1)
@@ -121,7 +135,7 @@ internal sealed class OverviewTable
             return null;
         }
 
-        var cells = Cells(text);
+        var cells = RowCells(text);
         var texts = cells.Length - TrailingFigures(cells);
         var extra = texts - _textColumns;
         if (extra < 0 || _nameColumn >= texts)
@@ -129,7 +143,51 @@ internal sealed class OverviewTable
             return cells[0];
         }
 
-        return string.Join(' ', cells[_nameColumn..(_nameColumn + extra + 1)]);
+        // Surplus cells are words of a description printed with spaces when the table has one before the figures
+        // (and after the name), else of the name.
+        var spill = _descriptionColumn > _nameColumn ? 0 : extra;
+        return string.Join(' ', cells[_nameColumn..(_nameColumn + spill + 1)]);
+    }
+
+    /// <summary>The column role of a numbered table's row number: a figure that is not a quantity.</summary>
+    public const string RowNumberColumn = "row_number";
+
+    /// <summary>
+    /// The roles of the figures printed in one row of the current table, in order: the row number of a numbered
+    /// table, then each figure column that holds a figure ("-" or 皆増 hold none). Null outside a table.
+    /// </summary>
+    public IReadOnlyList<string>? RowColumns(string text)
+    {
+        if (Columns is not { } columns || Row(text) is OverviewRow.None)
+        {
+            return Columns;
+        }
+
+        var all = Cells(text);
+        var cells = RowCells(text);
+        var roles = new List<string>();
+        if (cells.Length < all.Length)
+        {
+            roles.Add(RowNumberColumn);
+        }
+
+        var figures = TrailingFigures(cells);
+        for (var i = 0; i < figures && i < columns.Count; i++)
+        {
+            if (IsNumber(cells[cells.Length - figures + i]))
+            {
+                roles.Add(columns[i]);
+            }
+        }
+
+        return roles;
+    }
+
+    /// <summary>A row's cells without the row number of a numbered table.</summary>
+    private string[] RowCells(string text)
+    {
+        var cells = Cells(text);
+        return _numbered && cells.Length > 1 && int.TryParse(cells[0].TrimEnd('.'), NumberStyles.None, CultureInfo.InvariantCulture, out _) ? cells[1..] : cells;
     }
 
     private static int TrailingFigures(string[] cells)

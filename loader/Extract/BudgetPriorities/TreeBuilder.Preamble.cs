@@ -78,6 +78,12 @@ internal sealed partial class TreeBuilder
             // Tags printed on an item or detail are not part of its name; a summary (一般会計 …) keeps its text.
             var tags = new List<string>();
             var text = kind == InitiativeKinds.Summary ? Text : ItemTags.Split(Text, tags);
+            // A run of spaces (cells or ideographic spaces between a name and its amount) reads as one.
+            while (text.Contains("  ", StringComparison.Ordinal))
+            {
+                text = text.Replace("  ", " ", StringComparison.Ordinal);
+            }
+
             if (ItemTags.HasDebtNote(Text))
             {
                 tags.Add(ItemTags.DebtBurden);

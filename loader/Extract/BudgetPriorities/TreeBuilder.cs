@@ -92,8 +92,9 @@ internal sealed partial class TreeBuilder
             return;
         }
 
-        if (c.Kind == LineKind.Heading && TryOpenHeading(c, line))
+        if (c.Kind == LineKind.Heading && _table.Row(text) is OverviewRow.None && TryOpenHeading(c, line))
         {
+            // (a row of a numbered table, 1 地域交通対策事業 … 45,300, is not a heading)
             return;
         }
 
@@ -127,7 +128,7 @@ internal sealed partial class TreeBuilder
     {
         Flush();
         _seq++;
-        _open = new Pending(_seq, kind, null, CurrentPolicy, body, line, marker) { UnitYen = _table.UnitYen, Columns = _table.Columns };
+        _open = new Pending(_seq, kind, null, CurrentPolicy, body, line, marker) { UnitYen = _table.UnitYen, Columns = _table.RowColumns(line.Text.Trim()) };
         _started |= kind != InitiativeKinds.Summary;
         _currentItem = kind == InitiativeKinds.Item ? _open : null;
         _markerAlone = body.Length == 0;
@@ -207,11 +208,12 @@ internal sealed partial class TreeBuilder
         return false;
     }
 
-    // A row of the current table, or a project line ending with its amount (子育て支援センター運営 45,000千円) under
-    // an unbulleted one that also does: the next project of a list, not the wrapped rest of the one above.
+    // Not the wrapped rest of the open item: a row of the current table; or any line under a bulleted item that
+    // ends with its amount (◎ 給付金 1億2,000万円 / 対象を拡大します。 is a detail); or a project line ending with its
+    // amount under an unbulleted one that also does (子育て支援センター運営 45,000千円: the next project of a list).
     private bool NextProjectWithAmount(string text) =>
         _table.Row(text) is not OverviewRow.None
-        || (_open is { Marker.Length: 0 } open && EndsWithStatedAmount(open.Text) && EndsWithStatedAmount(text));
+        || (_open is { } open && EndsWithStatedAmount(open.Text) && (open.Marker.Length > 0 || EndsWithStatedAmount(text)));
 
     private bool EndsWithStatedAmount(string text) => AmountLine.EndsWithAmount(text, out var hasUnit) && (hasUnit || _table.UnitYen is not null);
 

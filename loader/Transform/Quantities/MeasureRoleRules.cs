@@ -55,7 +55,7 @@ internal static class MeasureRoleRules
     {
         var clause = row.Clause(m, measures);
         var owner = row.Owner(m, measures);
-        if (row.Columns is { } columns && row.Seen < columns.Count)
+        if (row.Columns is { } columns && row.Seen < columns.Count && m.Kind != QuantityKind.Count)
         {
             return Column(columns[row.Seen], m, row, measures);
         }

@@ -1,4 +1,5 @@
 using BudgetWarehouse.Loader.Extract;
+using BudgetWarehouse.Loader.Extract.BudgetPriorities;
 using BudgetWarehouse.Models.Quantities;
 
 namespace BudgetWarehouse.Loader.Transform.Quantities;
@@ -42,11 +43,21 @@ internal sealed class SegmentReader(long? statedUnitYen)
                 continue;
             }
 
+            if (row.Columns is { } columns && row.Seen < columns.Count && columns[row.Seen] == OverviewTable.RowNumberColumn)
+            {
+                row.Seen++; // the number of a numbered table's row
+                continue;
+            }
+
             var (role, parent, mention) = MeasureRoleRules.Decide(m, row, Measures, _context);
             var label = Label(mention, role, parent, row);
             _context.Track(mention, role, parent, Measures, Clauses.OuterOpenParenthesis(s, m.Start) >= 0);
             Measures.Add(new ExtractedMeasure(segment.Key, ++ordinal, mention, role, label.Label, label.Note, parent, LineOf(segment, text, m.Start)));
-            row.Seen++;
+            if (m.Kind != QuantityKind.Count)
+            {
+                row.Seen++; // a table's figure columns hold amounts and rates; a count (2地区) is in a text cell
+            }
+
         }
 
         if (ordinal > 0)

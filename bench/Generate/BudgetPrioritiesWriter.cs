@@ -164,10 +164,10 @@ internal sealed class BudgetPrioritiesWriter(Random rng, DocumentStyle style, Mu
 
     // Projects with their amounts in thousands of yen, as overviews print them: a table whose header names a
     // department column (tab, runs of ideographic spaces or pipes between cells; "-" when there is no prior-year
-    // amount), or unbulleted "name amount千円" lines. Every row is an item.
+    // amount), unbulleted "name amount千円" lines, or ① lines with their amounts. Every row is an item.
     private void WriteProjects(int count)
     {
-        var layout = rng.Next(4);
+        var layout = rng.Next(5);
         var sep = layout switch { 0 => "\t", 1 => "\u3000\u3000", _ => " | " };
         string Row(params string[] cells) => layout == 2 ? $"| {string.Join(sep, cells)} |" : string.Join(sep, cells);
         if (layout < 3)
@@ -185,10 +185,18 @@ internal sealed class BudgetPrioritiesWriter(Random rng, DocumentStyle style, Mu
             names.Add($"{rng.Pick(Vocabulary.Places)}{rng.Pick(Vocabulary.Facilities)}{rng.Pick(Vocabulary.Works)}事業");
         }
 
+        var k = 0;
         foreach (var name in names.Where(n => _textLines.Add(n)))
         {
             _items++;
             var amount = (1 + rng.Next(900)) * 100 + rng.Next(100);
+            if (layout == 4)
+            {
+                // numbered like a subsection, but each line a project with its amount and nothing under it
+                _lines.Add(string.Create(CultureInfo.InvariantCulture, $"{Circled(++k)} {name}\u3000{amount:N0}千円"));
+                continue;
+            }
+
             _lines.Add(layout == 3
                 ? string.Create(CultureInfo.InvariantCulture, $"{name}\u3000{amount:N0}千円")
                 : Row(name, rng.Pick(Vocabulary.Departments), amount.ToString("N0", CultureInfo.InvariantCulture),

@@ -65,6 +65,16 @@ public class OverviewTableTests
     }
 
     [Fact]
+    public void NestedNumberedLinesWithTheirAmountAndNothingUnderThemAreProjects()
+    {
+        var doc = Parse("令和6年度 重点施策\n1. 子育て\n(1) 保育\n① 病児保育室の運営　6,100千円\n② 保育士宿舎借上げ支援　2,880千円\n" +
+            "(2) 相談\n① 子育て相談アプリの導入\n　相談の予約をオンラインで受け付けます。　1,200千円\n(3) 施設整備に3億円\n・児童館を改築\n2. 防災\n(1) 備蓄\n・備蓄食料を更新\n");
+        Assert.Equal(["1 子育て", "1.1 保育", "1.2 相談", "1.3 施設整備に3億円", "2 防災", "2.1 備蓄"], doc.Policies.Select(p => $"{p.Code} {p.Title}"));
+        Assert.Equal(["4 病児保育室の運営 6,100千円", "5 保育士宿舎借上げ支援 2,880千円", "7 子育て相談アプリの導入", "10 児童館を改築", "13 備蓄食料を更新"], Items(doc));
+        Assert.Equal(["8 相談の予約をオンラインで受け付けます。 1,200千円"], doc.Initiatives.Where(i => i.Kind == InitiativeKinds.Detail).Select(i => $"{i.Span.StartLine} {i.Text}"));
+    }
+
+    [Fact]
     public void AnExcerptsFirstHeadingMayStartAboveOne()
     {
         var doc = Parse("令和6年度 当初予算の概要\n3 主な事業\n(1) 子育て\n・一時預かりを拡充\n(2) 防災\n・備蓄倉庫を整備\n4 財政の見通し\n・基金残高を確保\n");

@@ -90,6 +90,7 @@ internal sealed partial class BudgetPrioritiesParser : IDocumentParser
         }
 
         SymbolSiblings.Resolve(lines, classes, furniture);
+        ProjectHeadings.Resolve(lines, classes, furniture);
         var next = NextLineIsAmount(lines, furniture);
         var repeats = RepeatedBlocks.Find(lines, classes);
         for (var i = 0; i < lines.Count; i++)

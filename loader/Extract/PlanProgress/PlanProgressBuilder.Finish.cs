@@ -91,7 +91,7 @@ internal sealed partial class PlanProgressParser
             }
 
             rows = [.. rows.Select(r => r with { AsOfDate = asOf }).Concat(counts).OrderBy(r => r.Span.StartLine)];
-            rows = PlaceTransitions(rows, _status.Unplaced);
+            rows = PlaceTransitions(rows, [.. _status.Unplaced.Select(t => t with { FromMeaning = LegendWord(t.From), ToMeaning = LegendWord(t.To) })]);
             SectionRoles(lines, rows, section?.IsPlain == true);
             return [.. rows.Select(row => row with
             {

@@ -132,8 +132,12 @@ internal sealed partial class PlanProgressParser
 
         private static PlanAchievementEntry WithTransitions(PlanAchievementEntry row, List<StatusTransition> transitions) => row with
         {
-            Transitions = [.. row.Transitions, .. transitions.Select(t => t with { FromMeaning = MeaningIn(row, t.From), ToMeaning = MeaningIn(row, t.To) })],
+            Transitions = [.. row.Transitions, .. transitions.Select(t => t with { FromMeaning = t.FromMeaning ?? MeaningIn(row, t.From), ToMeaning = t.ToMeaning ?? MeaningIn(row, t.To) })],
         };
+
+        /// <summary>The word the section's printed legend gives a grade letter, or null.</summary>
+        private string? LegendWord(string status) =>
+            status.Length == 1 && _status.Legend.TryGetValue(status[0], out var word) ? word : null;
 
         /// <summary>The word a grade letter stands for in the row: its column's legend word, else the counted status the letter starts.</summary>
         private static string? MeaningIn(PlanAchievementEntry row, string status) =>

@@ -34,6 +34,16 @@ internal sealed class PlanProgressWriter(Random rng, DocumentStyle style, Munici
         }
 
         Add("", "2. 取組事項の達成率", "");
+
+        // Some reports number the parts of the section ((1) per policy, (2) overall), half- or full-width: plain
+        // headings that end the table above them. Some print the items that moved since the last report under the table.
+        var subHeadings = rng.Chance(0.4);
+        var paren = rng.Chance(0.5) ? (Func<int, string>)Paren : ParenFullWidth;
+        if (subHeadings)
+        {
+            Add(paren(1) + " 方針別の状況");
+        }
+
         var planned = policies.Select(_ => 20 + rng.Next(20)).ToList();
         var achieved = planned.Select(p => p - rng.Next(Math.Max(1, p / 4))).ToList();
         var totalPlanned = planned.Sum();
@@ -45,8 +55,14 @@ internal sealed class PlanProgressWriter(Random rng, DocumentStyle style, Munici
             Add($"{i + 1} {policies[i].Title}\t{planned[i]} 項目\t{achieved[i]} 項目\t{Rate(achieved[i], planned[i])}");
         }
 
-        Add($"合計\t{totalPlanned} 項目\t{totalAchieved} 項目\t{Rate(totalAchieved, totalPlanned)}", "");
-        var statusRows = WriteStatusCounts(totalPlanned, totalAchieved) ? 1 : 0;
+        Add($"合計\t{totalPlanned} 項目\t{totalAchieved} 項目\t{Rate(totalAchieved, totalPlanned)}");
+        if (rng.Chance(0.3))
+        {
+            Add($"完了←取組中:{1 + rng.Next(4)}件(No{1 + rng.Next(9)},{10 + rng.Next(20)})");
+        }
+
+        Add("");
+        var statusRows = WriteStatusCounts(totalPlanned, totalAchieved, subHeadings ? paren(2) + " 全体の状況" : null) ? 1 : 0;
 
         var pageRef = 20;
         var number = 0;
@@ -75,9 +91,23 @@ internal sealed class PlanProgressWriter(Random rng, DocumentStyle style, Munici
     /// Most reports also state the status counts of all items, in one of the shapes real reports use: a sentence
     /// with a breakdown, a status table flattened onto one line (spaced label, change before its label), a plain
     /// run or a tab table with an unsigned change column, a pipe table with a total row, list lines with shares, grades with their legend and a transition
-    /// line, or categories numbered with circled digits. Returns whether it wrote them (one more achievement row).
+    /// line, or categories numbered with circled digits; under the heading given, if any. Returns whether it wrote them
+    /// (one more achievement row).
     /// </summary>
-    private bool WriteStatusCounts(int total, int completed)
+    private bool WriteStatusCounts(int total, int completed, string? heading)
+    {
+        var at = _lines.Count;
+        var written = WriteStatusShape(total, completed);
+        if (written && heading is not null)
+        {
+            _lines.Insert(at, heading);
+        }
+
+        return written;
+    }
+
+    /// <summary>The status counts in one shape drawn at random; false when the report prints none.</summary>
+    private bool WriteStatusShape(int total, int completed)
     {
         var notStarted = rng.Next(Math.Max(1, (total - completed) / 3 + 1));
         var underWay = total - completed - notStarted;

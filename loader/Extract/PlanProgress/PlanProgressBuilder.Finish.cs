@@ -16,7 +16,7 @@ internal sealed partial class PlanProgressParser
             if (_looseLines.Count > 0)
             {
                 // A report without section headings still states its counts: read what the preamble holds.
-                achievements.AddRange(ReadSection(null, 0, _looseLines));
+                achievements.AddRange(ReadSection(null, _looseLines));
                 foreach (var line in _looseLines.Where(l => !_status.Consumed.Contains(l.Number) && !_understood.Contains(l.Number)))
                 {
                     _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, "text before the first section was not loaded"));
@@ -25,8 +25,16 @@ internal sealed partial class PlanProgressParser
 
             foreach (var (section, headingLine, lines) in _achievementSections)
             {
-                achievements.AddRange(ReadSection(section, headingLine, lines));
+                var rows = SplitAtHeadings(section, headingLine, lines).SelectMany(p => ReadSection(p.Section, p.Lines)).ToList();
+                if (rows.Count == 0 && !section.IsPlain)
+                {
+                    _warnings.Add(new Diagnostic(Severity.Warning, file, headingLine, $"section '{section.Title}' has no status counts or achievement table this loader can read"));
+                }
+
+                achievements.AddRange(rows);
             }
+
+            PlaceDocumentTransitions(achievements);
 
             _warnings.AddRange(_status.Warnings);
             if (_policies.Count == 0 && _initiatives.Count == 0 && achievements.Count == 0)
@@ -67,7 +75,7 @@ internal sealed partial class PlanProgressParser
         /// One section's rows: status counts wherever printed (prose, lists, status tables), then the policy table
         /// from the lines those did not use, and the headline sentence checked against its total.
         /// </summary>
-        private List<PlanAchievementEntry> ReadSection(Section? section, int headingLine, List<TextLine> lines)
+        private List<PlanAchievementEntry> ReadSection(Section? section, List<TextLine> lines)
         {
             var asOf = lines.Select(l => AsOfDate.Find(l.Text)).FirstOrDefault(d => d is not null) ?? _asOf;
             var year = section?.FiscalYear ?? CaptionYear(lines) ?? (asOf is { } d ? AsOfDate.FiscalYearOf(d) : (int?)null) ?? ResultsYear() ?? TitleYear();
@@ -83,12 +91,8 @@ internal sealed partial class PlanProgressParser
             }
 
             rows = [.. rows.Select(r => r with { AsOfDate = asOf }).Concat(counts).OrderBy(r => r.Span.StartLine)];
-            SectionRoles(lines, rows);
-            if (rows.Count == 0 && section is { } s)
-            {
-                _warnings.Add(new Diagnostic(Severity.Warning, file, headingLine, $"section '{s.Title}' has no status counts or achievement table this loader can read"));
-            }
-
+            rows = PlaceTransitions(rows, [.. _status.Unplaced.Select(t => t with { FromMeaning = LegendWord(t.From), ToMeaning = LegendWord(t.To) })]);
+            SectionRoles(lines, rows, section?.IsPlain == true);
             return [.. rows.Select(row => row with
             {
                 PolicyCode = row.PolicyCode is null ? null : Level1For(year, int.Parse(row.PolicyCode, CultureInfo.InvariantCulture), row),

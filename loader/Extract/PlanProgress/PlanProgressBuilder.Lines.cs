@@ -19,7 +19,8 @@ internal sealed partial class PlanProgressParser
         private void Role(TextLine line, string role) => _roles[line.Number] = role;
 
         /// <summary>Roles of the lines of an achievement section once its statements and table are read.</summary>
-        private void SectionRoles(List<TextLine> lines, List<PlanAchievementEntry> rows)
+        /// <remarks>Under a plain numbered heading (a narrative part: "第3 今後の進め方") a sentence is read as prose.</remarks>
+        private void SectionRoles(List<TextLine> lines, List<PlanAchievementEntry> rows, bool narrative)
         {
             var tableEnd = rows.Where(r => r.RowKind != AchievementRowKinds.Status).Select(r => r.Span.EndLine).DefaultIfEmpty(0).Max();
             var tableStart = lines.FirstOrDefault(l => l.Number <= tableEnd && !_status.Consumed.Contains(l.Number)
@@ -46,6 +47,10 @@ internal sealed partial class PlanProgressParser
                 else if (line.Number < tableStart && SectionHeading.YearOf(text.Replace(" ", "", StringComparison.Ordinal)) is not null)
                 {
                     Role(line, SourceLineRoles.Heading); // the table's caption (令和5年度末時点の達成状況)
+                }
+                else if (narrative && text.EndsWith('。'))
+                {
+                    Role(line, SourceLineRoles.Prose);
                 }
             }
         }

@@ -117,6 +117,7 @@ internal sealed partial class PlanProgressParser
         private void OpenSection(Section section, TextLine line, string text)
         {
             CloseItem();
+            section = section with { Scheme = section.Scheme ?? SchemeOf(text) };
             _section = section;
             _block = null;
             _level1 = null;
@@ -174,6 +175,11 @@ internal sealed partial class PlanProgressParser
                 return;
             }
 
+            if (OpenPlainSection(line, text))
+            {
+                return;
+            }
+
             _status.AddContext(line);
             if (AsOfDate.Find(text) is { } asOf)
             {
@@ -216,6 +222,12 @@ internal sealed partial class PlanProgressParser
                     AcceptBlock(line, value);
                 }
 
+                return;
+            }
+
+            // A numbered heading ends the outline, unless it is an entry of the 基本方針 list being read (1 title, 方針1 title).
+            if (!(_block == OverviewBlock.Policies && IsPolicyEntry(text)) && OpenPlainSection(line, text))
+            {
                 return;
             }
 
@@ -312,9 +324,8 @@ internal sealed partial class PlanProgressParser
                 return;
             }
 
-            if (_item is null && _level1 is null && ColumnCaption().IsMatch(text))
+            if (AcceptCaptionOrHeading(line, text))
             {
-                Role(line, SourceLineRoles.TableRow);
                 return;
             }
 
@@ -329,6 +340,21 @@ internal sealed partial class PlanProgressParser
             }
 
             _warnings.Add(new Diagnostic(Severity.Warning, file, line.Number, "text outside any initiative was not loaded"));
+        }
+
+        /// <summary>
+        /// A column caption above the policy headings (方針), or a numbered heading that no policy heading reads
+        /// (第3 今後の進め方, III 評価), which ends the initiatives.
+        /// </summary>
+        private bool AcceptCaptionOrHeading(TextLine line, string text)
+        {
+            if (_item is null && _level1 is null && ColumnCaption().IsMatch(text))
+            {
+                Role(line, SourceLineRoles.TableRow);
+                return true;
+            }
+
+            return PolicyHeading.TryParse(text) is null && OpenPlainSection(line, text);
         }
 
         /// <summary>Wrapped lines of a paragraph are joined; a blank line starts a new paragraph (kept as a newline).</summary>

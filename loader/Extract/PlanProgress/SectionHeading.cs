@@ -20,7 +20,17 @@ internal enum SectionKind
 /// <param name="Title">Heading text without its number.</param>
 /// <param name="FiscalYear">The year named in the heading, if any.</param>
 /// <param name="IsResults">The section reports what was done (実施した, 実績), not what was added or planned.</param>
-internal readonly record struct Section(SectionKind Kind, string Title, int? FiscalYear, bool IsResults);
+internal readonly record struct Section(SectionKind Kind, string Title, int? FiscalYear, bool IsResults)
+{
+    /// <summary>The numbering scheme of the heading (arabic, paren, roman …), to tell a sub-heading from a sibling.</summary>
+    public string? Scheme { get; init; }
+
+    /// <summary>
+    /// The heading names no content (a <see cref="NumberedHeading"/>: "3 方針別の評価", "(2) 方針別の状況"): what it holds is
+    /// read as an achievement section is, and finding no counts there is no fault.
+    /// </summary>
+    public bool IsPlain { get; init; }
+}
 
 /// <summary>
 /// Recognises a section heading by a numbering or box marker plus the words that say what the section

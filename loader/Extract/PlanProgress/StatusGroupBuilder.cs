@@ -115,11 +115,12 @@ internal sealed class StatusGroupBuilder(StatusWords words, List<StatusEvent> co
         return [.. _groups.Where(g => g.Counts.Count > 0 || g.Total is not null).Select(g => Entry(g, asOf))];
     }
 
-    /// <summary>Reports the transitions of a section that has no status counts to put them with (they are not loaded).</summary>
-    public void ReportUnplacedTransitions()
+    /// <summary>The transitions of a section that has no status counts to put them with; the caller places or reports them.</summary>
+    public List<StatusTransition> TakeUnplaced()
     {
-        Warnings.AddRange(_transitions.Select(t => (t.Line, $"transition '{t.RawText}' is printed with no status counts; not loaded")));
+        List<StatusTransition> unplaced = [.. _transitions];
         _transitions.Clear();
+        return unplaced;
     }
 
     private Group? Open => _groups.Count == 0 ? null : _groups[^1];

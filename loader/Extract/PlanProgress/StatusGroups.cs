@@ -22,6 +22,12 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
 
     public List<Diagnostic> Warnings { get; } = [];
 
+    /// <summary>Transitions of the last section read that had no status counts to go with (a policy table's section).</summary>
+    public List<StatusTransition> Unplaced { get; private set; } = [];
+
+    /// <summary>Grade meanings printed as a legend in the last section read (A：達成 B：概ね達成), for the transitions placed later.</summary>
+    public IReadOnlyDictionary<char, string> Legend { get; private set; } = new Dictionary<char, string>();
+
     /// <summary>Totals stated outside any count section, e.g. in the plan's outline.</summary>
     public void AddContext(TextLine line)
     {
@@ -93,7 +99,8 @@ internal sealed partial class StatusGroups(StatusWords words, string file)
         }
 
         List<PlanAchievementEntry> entries = first is { } f ? groups.Finish(asOf, f.Line, f.Text) : [];
-        groups.ReportUnplacedTransitions();
+        Unplaced = groups.TakeUnplaced();
+        Legend = groups.Legend;
         Warnings.AddRange(groups.Warnings.Select(w => new Diagnostic(Severity.Warning, file, w.Line, w.Message)));
         return entries;
     }

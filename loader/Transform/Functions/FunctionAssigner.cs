@@ -146,8 +146,9 @@ internal static class FunctionAssigner
 
         var top = rules[best];
         var target = top.MatchOn.ToString().ToLowerInvariant();
-        var also = second < 0 ? "" : $"; outranked: rule {rules[second].Id} 「{matched[second]}」 → {rules[second].Function}";
-        return new FunctionAssignment(function.Id, Rule, $"rule {top.Id} [{target} ~ {top.Pattern}, priority {top.Priority}] matched 「{matched[best]}」 → {function.Name}{also}");
+        // The rule's id, not its pattern: patterns are long word lists, repeated on every row (function_rules.csv has them).
+        var also = second < 0 ? "" : $"; outranked: rule {rules[second].Id} ({rules[second].Function}, priority {rules[second].Priority}) 「{matched[second]}」";
+        return new FunctionAssignment(function.Id, Rule, $"rule {top.Id} ({function.Name}, priority {top.Priority}) on the {target} matched 「{matched[best]}」{also}");
     }
 
     /// <summary>Whether a match ranks above one listed earlier: a higher priority, or the same and longer words.</summary>

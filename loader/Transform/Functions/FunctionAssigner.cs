@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using BudgetWarehouse.Loader.Transform.Reference;
 using BudgetWarehouse.Models;
 
@@ -86,12 +85,12 @@ internal static class FunctionAssigner
             pathWords[path] = words;
         }
 
-        return ByRules(text, words, policy?.Theme, reference.FunctionRules, byName);
+        return ByRules(FunctionTextMatcher.For(reference.FunctionRules).Match(text), words, policy?.Theme, reference.FunctionRules, byName);
     }
 
     /// <summary>The best rule for a text, a policy path and a theme (tests call it with phrases).</summary>
     internal static FunctionAssignment ByRules(string text, string path, string? theme, IReadOnlyList<FunctionRule> rules, IReadOnlyDictionary<string, FunctionClass> byName) =>
-        ByRules(text, PathWords(path, rules), theme, rules, byName);
+        ByRules(FunctionTextMatcher.For(rules).Match(text), PathWords(path, rules), theme, rules, byName);
 
     /// <summary>What each path rule matches in a policy path (null where it does not, or the rule is not on the path).</summary>
     internal static string?[] PathWords(string path, IReadOnlyList<FunctionRule> rules)
@@ -101,7 +100,7 @@ internal static class FunctionAssigner
         {
             if (rules[i].MatchOn == FunctionTarget.Path)
             {
-                words[i] = Match(rules[i].Regex, path);
+                words[i] = FunctionTextMatcher.RegexMatch(rules[i].Regex, path);
             }
         }
 
@@ -112,16 +111,16 @@ internal static class FunctionAssigner
     /// The best rule: the highest priority, then the longest matched words, then the rule listed first; the runner-up
     /// named in the evidence is the best of the matches for another 款.
     /// </summary>
-    private static FunctionAssignment ByRules(string text, string?[] pathWords, string? theme, IReadOnlyList<FunctionRule> rules, IReadOnlyDictionary<string, FunctionClass> byName)
+    private static FunctionAssignment ByRules(string?[] textWords, string?[] pathWords, string? theme, IReadOnlyList<FunctionRule> rules, IReadOnlyDictionary<string, FunctionClass> byName)
     {
-        var matched = new string?[rules.Count];
+        var matched = textWords;
         var best = -1;
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
             matched[i] = rule.MatchOn switch
             {
-                FunctionTarget.Text => Match(rule.Regex, text),
+                FunctionTarget.Text => textWords[i],
                 FunctionTarget.Path => pathWords[i],
                 _ => theme == rule.Pattern ? theme : null,
             };
@@ -147,29 +146,12 @@ internal static class FunctionAssigner
 
         var top = rules[best];
         var target = top.MatchOn.ToString().ToLowerInvariant();
-        var also = second < 0 ? "" : $"; outranked: rule {rules[second].Id} 「{matched[second]}」 → {rules[second].Function}";
-        return new FunctionAssignment(function.Id, Rule, $"rule {top.Id} [{target} ~ {top.Pattern}, priority {top.Priority}] matched 「{matched[best]}」 → {function.Name}{also}");
+        // The rule's id, not its pattern: patterns are long word lists, repeated on every row (function_rules.csv has them).
+        var also = second < 0 ? "" : $"; outranked: rule {rules[second].Id} ({rules[second].Function}, priority {rules[second].Priority}) 「{matched[second]}」";
+        return new FunctionAssignment(function.Id, Rule, $"rule {top.Id} ({function.Name}, priority {top.Priority}) on the {target} matched 「{matched[best]}」{also}");
     }
 
     /// <summary>Whether a match ranks above one listed earlier: a higher priority, or the same and longer words.</summary>
     private static bool Outranks(FunctionRule rule, string words, FunctionRule than, string thanWords) =>
         rule.Priority > than.Priority || (rule.Priority == than.Priority && words.Length > thanWords.Length);
-
-    private static string? Match(Regex regex, string input)
-    {
-        if (input.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            var m = regex.Match(input);
-            return m.Success ? m.Value : null;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
-    }
 }

@@ -100,14 +100,11 @@ public class OverviewTableTests
     public async Task ANumberedTableWithADescriptionColumnGivesEachFigureItsColumn()
     {
         using var tmp = new TempDir();
-        var seeds = Path.Combine(tmp.Path, "seeds");
-        Directory.CreateDirectory(Path.Combine(seeds, "documents"));
-        await File.WriteAllTextAsync(Path.Combine(seeds, "documents", "numbered.txt"),
+        var (outcome, warehouse) = await LoadOneAsync(tmp, "numbered.txt",
             "令和6年度 事業の概要\n(単位:千円)\nNo\t事業名\t事業の内容\t本年度\t前年度\t増減\n" +
             "1\t雨水排水路改良事業\t冠水の多い 2 地区で 排水路を改良\t21,000\t18,500\t2,500\n" +
             "2\t移住相談窓口運営事業\t相談員を配置する\t4,200\t-\t皆増\n");
-        var warehouse = Path.Combine(tmp.Path, "warehouse");
-        Assert.Equal(1, (await TestWarehouse.LoadAsync(seeds, warehouse)).Loaded);
+        Assert.Equal(1, outcome.Loaded);
         using var db = TestWarehouse.OpenReadOnly(warehouse);
         Assert.Equal(["雨水排水路改良事業", "移住相談窓口運営事業"], await db.QueryAsync<string>("select text from fact_initiative where kind = 'item' order by seq"));
         var measures = (await db.QueryAsync<(string Text, string Role, long Yen)>(
@@ -120,14 +117,10 @@ public class OverviewTableTests
     [Fact]
     public async Task ALooseListOfProjectsWithAmountsLoadsInsteadOfBeingRejected()
     {
-        using var tmp = new TempDir();
-        var seeds = Path.Combine(tmp.Path, "seeds");
-        Directory.CreateDirectory(Path.Combine(seeds, "documents"));
         // no title word, no numbered heading, two items: too little to call it a budget page, enough to load
-        await File.WriteAllTextAsync(Path.Combine(seeds, "documents", "loose.txt"),
+        using var tmp = new TempDir();
+        var (outcome, warehouse) = await LoadOneAsync(tmp, "loose.txt",
             "令和6年度 子育て\n●病児保育事業\n　予算額　2,300千円\n●ファミリーサポート事業\n　予算額　900千円\n");
-        var warehouse = Path.Combine(tmp.Path, "warehouse");
-        var outcome = await TestWarehouse.LoadAsync(seeds, warehouse);
         Assert.Equal((1, 0), (outcome.Loaded, outcome.Rejected));
         using var db = TestWarehouse.OpenReadOnly(warehouse);
         Assert.Equal(["病児保育事業", "ファミリーサポート事業"], await db.QueryAsync<string>("select text from fact_initiative where kind = 'item' order by seq"));
@@ -137,14 +130,10 @@ public class OverviewTableTests
     [Fact]
     public async Task ATableOfProjectsLoadsWithoutAManifestWithRolesAndDepartments()
     {
-        using var tmp = new TempDir();
-        var seeds = Path.Combine(tmp.Path, "seeds");
-        Directory.CreateDirectory(Path.Combine(seeds, "documents"));
         // No title word, no 円 next to a figure: the header and the unit note make it a budget table.
-        await File.WriteAllTextAsync(Path.Combine(seeds, "documents", "list.txt"),
+        using var tmp = new TempDir();
+        var (outcome, warehouse) = await LoadOneAsync(tmp, "list.txt",
             "令和6年度 事業一覧\n(単位:千円)\n事業名\t担当課\t予算額\t前年度\n公園遊具更新事業\t公園緑地課\t18,400\t12,000\n図書館システム改修\t生涯学習課\t7,250\t-\n");
-        var warehouse = Path.Combine(tmp.Path, "warehouse");
-        var outcome = await TestWarehouse.LoadAsync(seeds, warehouse);
         Assert.Equal((1, 0), (outcome.Loaded, outcome.Rejected));
         using var db = TestWarehouse.OpenReadOnly(warehouse);
         var measures = (await db.QueryAsync<(string Text, string Role, long Yen)>(
@@ -155,5 +144,15 @@ public class OverviewTableTests
         Assert.Equal(["公園緑地課", "生涯学習課"], await db.QueryAsync<string>(
             "select d.name from fact_initiative i join dim_department d using (department_id) where i.kind = 'item' order by i.seq"));
         Assert.Equal(1.0, await db.ExecuteScalarAsync<double>("select coverage from dim_document"));
+    }
+
+    /// <summary>Loads one team-written document, without a manifest, into a fresh warehouse.</summary>
+    private static async Task<(Loader.Pipeline.LoadOutcome Outcome, string Warehouse)> LoadOneAsync(TempDir tmp, string file, string text)
+    {
+        var seeds = Path.Combine(tmp.Path, "seeds");
+        Directory.CreateDirectory(Path.Combine(seeds, "documents"));
+        await File.WriteAllTextAsync(Path.Combine(seeds, "documents", file), text);
+        var warehouse = Path.Combine(tmp.Path, "warehouse");
+        return (await TestWarehouse.LoadAsync(seeds, warehouse), warehouse);
     }
 }

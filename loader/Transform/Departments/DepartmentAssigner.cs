@@ -146,7 +146,7 @@ internal static class DepartmentAssigner
         var outOfYear = new List<string>();
         foreach (var rule in rules)
         {
-            var m = Match(rule.Regex, rule.MatchOn == RuleTarget.Text ? text : path);
+            var m = RuleMatch.Words(rule.Regex, rule.MatchOn == RuleTarget.Text ? text : path);
             if (m is null)
             {
                 continue;
@@ -184,23 +184,5 @@ internal static class DepartmentAssigner
         var evidence = string.Create(CultureInfo.InvariantCulture,
             $"{prefix}rule {winner.Rule.Id} [{(winner.Rule.MatchOn == RuleTarget.Text ? "text" : "path")} ~ {winner.Rule.Pattern}, priority {top}] matched 「{winner.Words}」 → {winner.Unit.Name}{(directory.BureauOf(winner.Unit) is { } b && b != winner.Unit.Name ? $" ({b})" : "")}{others}");
         return new DepartmentAssignment(OrgDirectory.Key(winner.Unit), Rule, evidence, winner.Unit.Name);
-    }
-
-    private static string? Match(Regex regex, string input)
-    {
-        if (input.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            var m = regex.Match(input);
-            return m.Success ? m.Value : null;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
     }
 }

@@ -100,7 +100,7 @@ internal static class FunctionAssigner
         {
             if (rules[i].MatchOn == FunctionTarget.Path)
             {
-                words[i] = FunctionTextMatcher.RegexMatch(rules[i].Regex, path);
+                words[i] = RuleMatch.Words(rules[i].Regex, path);
             }
         }
 

@@ -79,7 +79,7 @@ internal sealed class FunctionTextMatcher
 
         foreach (var i in _regexRules)
         {
-            matched[i] = RegexMatch(_rules[i].Regex, text);
+            matched[i] = RuleMatch.Words(_rules[i].Regex, text);
         }
 
         if (_anyWord is null)
@@ -126,23 +126,5 @@ internal sealed class FunctionTextMatcher
 
         var words = rule.Pattern.Split('|');
         return words.All(w => w.Length > 0 && w.AsSpan().IndexOfAny(RegexSyntax) < 0) ? words : null;
-    }
-
-    internal static string? RegexMatch(Regex regex, string input)
-    {
-        if (input.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            var m = regex.Match(input);
-            return m.Success ? m.Value : null;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
     }
 }
